@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+
+# --- build: full install (TypeScript, Nest CLI) and compile to dist/ ---
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+# --- runtime: production dependencies and compiled output only ---
+# The devDependency `node` pins Node 24 for local work; here the base image already is Node 24.
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+# dist/ holds the app, dist/mikro-orm.config.js and the migrations (dist/src/migrations/).
+COPY --from=build /app/dist ./dist
+COPY config ./config
+# Files stay owned by root: the app may read its code but not rewrite it.
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/src/main.js"]
