@@ -1,0 +1,7 @@
+import { Clock } from './clock';
+
+export class SystemClock extends Clock {
+  override now(): Date {
+    return new Date();
+  }
+}

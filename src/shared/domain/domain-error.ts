@@ -1,0 +1,23 @@
+/**
+ * Every rule the domain enforces fails with a DomainError. The `code` is stable and ends up in the
+ * problem `type` URI; the `category` decides the HTTP status in one place (the problem-details filter).
+ */
+export type ErrorCategory =
+  | 'validation' // 400: the input breaks a rule
+  | 'not_found' // 404
+  | 'conflict' // 409: the input clashes with stored state
+  | 'unprocessable' // 422: well-formed, but refers to something that does not exist
+  | 'forbidden'; // 403
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly category: ErrorCategory;
+  /** The request field the error is about, when there is one. */
+  readonly field?: string;
+
+  protected constructor(message: string, field?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.field = field;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './billing-period';
+export * from './domain-error';
+export * from './money';
+export * from './shared.errors';
+export * from './time-zone';
