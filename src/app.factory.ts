@@ -1,0 +1,45 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppModuleOptions } from './app.module';
+import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
+import { setUpOpenApi } from './shared/http/open-api';
+import { createValidationPipe } from './shared/http/validation.pipe';
+
+const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Prototype-poisoning keys in JSON bodies are refused by the parser, never merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+}
+
+/** Builds the HTTP application as production runs it. */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    createFastifyAdapter(),
+    { bufferLogs: true },
+  );
+  await configureApp(app);
+  return app;
+}
+
+/** Pipes, filters, headers and docs: shared by production and the tests. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (_request, reply) => {
+    void reply.header('X-Content-Type-Options', 'nosniff');
+    reply.removeHeader('X-Powered-By');
+  });
+  setUpOpenApi(app);
+  await app.init();
+  await fastify.ready();
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { AppConfig } from './config';
+import { BillingPlansModule } from './billing-plans';
+import { CallsModule } from './calls';
+import { CustomersModule } from './customers';
+import { HealthModule } from './health/health.module';
+import { InvoicingModule } from './invoicing';
+import { PrepaidModule } from './prepaid';
+import { DatabaseModule } from './shared/database/database.module';
+import { LoggingModule } from './shared/logging/logging.module';
+import { ShutdownTasks } from './shared/shutdown-tasks';
+import { SharedModule } from './shared/shared.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Runs after everything else has shut down (stops the embedded database). */
+  onShutdown?: () => Promise<void>;
+}
+
+/** Wires the modules; each module file lists its own use cases. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
+      imports: [
+        SharedModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
+        ScheduleModule.forRoot(),
+        HealthModule,
+        BillingPlansModule,
+        CustomersModule,
+        CallsModule,
+        InvoicingModule,
+        PrepaidModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Kysely, RawBuilder } from 'kysely';
+import { Database } from './database';
+
+/** The Database port on MikroORM's connection pool and its kysely query layer. */
+@Injectable()
+export class MikroOrmDatabase extends Database {
+  private readonly kysely: Kysely<unknown>;
+
+  constructor(private readonly em: EntityManager) {
+    super();
+    this.kysely = em.fork().getKysely<unknown>();
+  }
+
+  async rows<T>(query: RawBuilder<T>): Promise<T[]> {
+    return (await query.execute(this.kysely)).rows;
+  }
+
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return this.em.fork().transactional((tx) => work(new TransactionDatabase(tx.getKysely<unknown>())));
+  }
+}
+
+class TransactionDatabase extends Database {
+  constructor(private readonly kysely: Kysely<unknown>) {
+    super();
+  }
+
+  async rows<T>(query: RawBuilder<T>): Promise<T[]> {
+    return (await query.execute(this.kysely)).rows;
+  }
+
+  /** Already inside one: nested work joins it. */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+}

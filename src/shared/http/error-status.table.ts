@@ -1,0 +1,10 @@
+import type { ErrorCategory } from '../domain/domain-error';
+
+/** The one place that maps a domain error category to an HTTP status and a title. */
+export const ERROR_CATEGORY_STATUS: Record<ErrorCategory, { status: number; title: string }> = {
+  validation: { status: 400, title: 'Invalid request' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unprocessable: { status: 422, title: 'Unprocessable request' },
+};

@@ -1,0 +1,22 @@
+/** RFC 9457 problem details, as every error leaves the service. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_BASE_URI = 'https://phone-billing.dev/problems/';
+
+/** The stable `type` URI for an error code: `invalid_minutes` → `.../problems/invalid-minutes`. */
+export function problemType(code: string): string {
+  return PROBLEM_BASE_URI + code.replace(/_/g, '-');
+}

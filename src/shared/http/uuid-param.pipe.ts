@@ -1,0 +1,16 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { RequestValidationError } from './request-validation.error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids are UUIDs; anything else is a 400 naming the parameter, never a database error. */
+@Injectable()
+export class UuidParamPipe implements PipeTransform<string, string> {
+  constructor(private readonly name: string) {}
+
+  transform(value: string): string {
+    if (!UUID.test(value))
+      throw new RequestValidationError([{ field: this.name, message: 'must be a UUID' }]);
+    return value.toLowerCase();
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { configureApp, createFastifyAdapter } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config';
+import { Clock } from '../../src/shared/clock/clock';
+import { FixedClock } from '../../src/shared/clock/fixed-clock';
+import { createFreshDatabase, dropDatabase, withClient } from './test-database';
+
+export const OPERATOR_KEY = 'test-operator-key-0123456789';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  clock: FixedClock;
+  config: AppConfig;
+  databaseUrl: string;
+  /** Runs SQL against the test database (for assertions on what was stored). */
+  sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  now?: string;
+  /** Reuse a database (e.g. to restart the service on the same data). */
+  databaseUrl?: string;
+}
+
+/** The real application on a fresh, migrated PostgreSQL database, with a clock the test moves. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createFreshDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    OPERATOR_API_KEY: OPERATOR_KEY,
+    DATABASE_URL: databaseUrl,
+    INVOICING_SCHEDULER: 'false',
+    ...options.env,
+  });
+  const clock = new FixedClock(options.now ?? '2026-10-15T12:00:00Z');
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, databaseUrl })],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+    logger: false,
+  });
+  await configureApp(app);
+
+  return {
+    app,
+    clock,
+    config,
+    databaseUrl,
+    http: () => request(app.getHttpServer()),
+    sql: async <T>(text: string, params: unknown[] = []) =>
+      withClient(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]),
+    close: async () => {
+      await app.close();
+      if (!options.databaseUrl) await dropDatabase(databaseUrl);
+    },
+  };
+}
