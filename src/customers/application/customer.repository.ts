@@ -1,0 +1,21 @@
+import type { Customer } from '../domain/customer';
+import type { PhoneNumber } from '../../shared/domain/phone-number';
+
+export interface CustomerListCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** Port: where customers and their phone lines are kept. One number belongs to one customer. */
+export abstract class CustomerRepository {
+  /** Stores a new customer and its numbers together; throws PhoneNumberTakenError, storing nothing. */
+  abstract add(customer: Customer): Promise<void>;
+  abstract findById(id: string): Promise<Customer | null>;
+  /** Oldest first, after the cursor. */
+  abstract list(limit: number, after: CustomerListCursor | null): Promise<Customer[]>;
+  /** Adds a number to the customer; throws PhoneNumberTakenError when another customer has it. */
+  abstract addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void>;
+  abstract savePlanHistory(customer: Customer): Promise<void>;
+  /** The owners of these numbers, by number; unknown numbers are absent. */
+  abstract findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>>;
+}

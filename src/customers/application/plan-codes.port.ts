@@ -1,0 +1,6 @@
+/** Port: which plan codes exist (the billing-plans catalog) and which one new customers get. */
+export abstract class PlanCodes {
+  abstract defaultPlan(): string;
+  /** Throws UnknownPlanError for a code the catalog does not have. */
+  abstract assertExists(code: string): void;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfiguration } from '../../config';
+import { Clock } from '../../shared/clock/clock';
+import { PhoneNumber } from '../../shared/domain/phone-number';
+import { TimeZone } from '../../shared/domain/time-zone';
+import { Customer } from '../domain/customer';
+import { CustomerRepository } from './customer.repository';
+import { PlanCodes } from './plan-codes.port';
+
+export interface RegisterCustomerCommand {
+  name: string;
+  email?: string | null;
+  timezone?: string;
+  plan?: string;
+  phoneNumbers?: string[];
+}
+
+@Injectable()
+export class RegisterCustomerUseCase {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly plans: PlanCodes,
+    private readonly clock: Clock,
+    private readonly config: AppConfiguration,
+  ) {}
+
+  async execute(command: RegisterCustomerCommand): Promise<Customer> {
+    const plan = command.plan ?? this.plans.defaultPlan();
+    this.plans.assertExists(plan);
+    const customer = Customer.register(
+      {
+        name: command.name,
+        email: command.email ?? null,
+        timezone: TimeZone.of(command.timezone ?? this.config.BILLING_TIMEZONE),
+        plan,
+        phoneNumbers: (command.phoneNumbers ?? []).map((raw, index) =>
+          PhoneNumber.parse(raw, `phoneNumbers[${index}]`),
+        ),
+      },
+      this.clock.now(),
+    );
+    await this.customers.add(customer);
+    return customer;
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { BillingPeriod } from '../../shared/domain/billing-period';
+import { TimeZone } from '../../shared/domain/time-zone';
+import { InvalidCustomerNameError } from './customer.errors';
+import { PhoneNumber } from '../../shared/domain/phone-number';
+import { PlanHistory } from './plan-history';
+
+export interface CustomerProps {
+  id: string;
+  name: string;
+  email: string | null;
+  timezone: TimeZone;
+  planHistory: PlanHistory;
+  phoneNumbers: PhoneNumber[];
+  createdAt: Date;
+}
+
+export interface NewCustomer {
+  name: string;
+  email: string | null;
+  timezone: TimeZone;
+  plan: string;
+  phoneNumbers: PhoneNumber[];
+}
+
+export class Customer {
+  private constructor(private props: CustomerProps) {}
+
+  static register(input: NewCustomer, now: Date): Customer {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 200) throw new InvalidCustomerNameError();
+    const unique = [...new Map(input.phoneNumbers.map((n) => [n.e164, n])).values()];
+    return new Customer({
+      id: randomUUID(),
+      name,
+      email: input.email,
+      timezone: input.timezone,
+      planHistory: PlanHistory.startingWith(input.plan),
+      phoneNumbers: unique,
+      createdAt: now,
+    });
+  }
+
+  static fromStored(props: CustomerProps): Customer {
+    return new Customer(props);
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get name(): string {
+    return this.props.name;
+  }
+  get email(): string | null {
+    return this.props.email;
+  }
+  get timezone(): TimeZone {
+    return this.props.timezone;
+  }
+  get planHistory(): PlanHistory {
+    return this.props.planHistory;
+  }
+  get phoneNumbers(): readonly PhoneNumber[] {
+    return this.props.phoneNumbers;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+
+  currentPeriod(now: Date): BillingPeriod {
+    return BillingPeriod.containing(now, this.props.timezone);
+  }
+
+  planInForceAt(instant: Date): string {
+    return this.props.planHistory.inForceDuring(BillingPeriod.containing(instant, this.props.timezone).code);
+  }
+
+  /** Plan changes wait for the next period in the customer's time zone. */
+  changePlan(plan: string, now: Date): void {
+    const next = this.currentPeriod(now).next().code;
+    this.props = { ...this.props, planHistory: this.props.planHistory.changeTo(plan, next) };
+  }
+
+  ownsNumber(number: PhoneNumber): boolean {
+    return this.props.phoneNumbers.some((owned) => owned.equals(number));
+  }
+
+  addPhoneNumber(number: PhoneNumber): void {
+    if (!this.ownsNumber(number))
+      this.props = { ...this.props, phoneNumbers: [...this.props.phoneNumbers, number] };
+  }
+}

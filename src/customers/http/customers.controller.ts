@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Clock } from '../../shared/clock/clock';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { PageQueryDto } from '../../shared/http/page-query.dto';
+import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
+import { AddPhoneNumberUseCase } from '../application/add-phone-number.use-case';
+import { ChangePlanUseCase } from '../application/change-plan.use-case';
+import { GetCustomerQuery } from '../application/get-customer.query';
+import { ListCustomersQuery } from '../application/list-customers.query';
+import { RegisterCustomerUseCase } from '../application/register-customer.use-case';
+import { AddPhoneNumberDto } from './dto/add-phone-number.dto';
+import { ChangePlanDto } from './dto/change-plan.dto';
+import { CreatedCustomerResponse, CustomerPageResponse, CustomerResponse } from './dto/customer.response';
+import { RegisterCustomerDto } from './dto/register-customer.dto';
+
+@ApiTags('customers')
+@Controller('v1/customers')
+export class CustomersController {
+  constructor(
+    private readonly registerCustomer: RegisterCustomerUseCase,
+    private readonly getCustomer: GetCustomerQuery,
+    private readonly listCustomers: ListCustomersQuery,
+    private readonly addPhoneNumber: AddPhoneNumberUseCase,
+    private readonly changePlan: ChangePlanUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a customer with its phone lines (operator)' })
+  @ApiCreatedResponse({ type: CreatedCustomerResponse })
+  @ApiProblems(400, 409)
+  async register(@Body() body: RegisterCustomerDto): Promise<CreatedCustomerResponse> {
+    const customer = await this.registerCustomer.execute(body);
+    return CustomerResponse.of(customer, this.clock.now());
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List customers, oldest first (operator)' })
+  @ApiOkResponse({ type: CustomerPageResponse })
+  @ApiProblems(400)
+  async list(@Query() query: PageQueryDto): Promise<CustomerPageResponse> {
+    const page = await this.listCustomers.execute({ limit: query.limit, cursor: query.cursor ?? null });
+    const now = this.clock.now();
+    return {
+      data: page.data.map((customer) => CustomerResponse.of(customer, now)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get(':customerId')
+  @ApiOperation({ summary: 'Read one customer' })
+  @ApiOkResponse({ type: CustomerResponse })
+  @ApiProblems(400, 404)
+  async get(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+  ): Promise<CustomerResponse> {
+    return CustomerResponse.of(await this.getCustomer.execute(customerId), this.clock.now());
+  }
+
+  @Post(':customerId/phone-numbers')
+  @ApiOperation({ summary: "Add a phone line: 201 when added, 200 when it already was this customer's" })
+  @ApiCreatedResponse({ type: CustomerResponse })
+  @ApiOkResponse({ type: CustomerResponse, description: 'The number already belonged to this customer' })
+  @ApiProblems(400, 404, 409)
+  async addNumber(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Body() body: AddPhoneNumberDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CustomerResponse> {
+    const { customer, added } = await this.addPhoneNumber.execute(customerId, body.number);
+    void reply.status(added ? 201 : 200);
+    return CustomerResponse.of(customer, this.clock.now());
+  }
+
+  @Put(':customerId/plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change plan from the next period on (never mid-period)' })
+  @ApiOkResponse({ type: CustomerResponse })
+  @ApiProblems(400, 404)
+  async changePlanOf(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Body() body: ChangePlanDto,
+  ): Promise<CustomerResponse> {
+    return CustomerResponse.of(await this.changePlan.execute(customerId, body.plan), this.clock.now());
+  }
+}

@@ -1,0 +1,2 @@
+export { CustomersModule } from './customers.module';
+export { CustomerDirectory, type CustomerProfile } from './application/customer-directory';
