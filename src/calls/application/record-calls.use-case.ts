@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfiguration } from '../../config';
+import { PlanCatalog } from '../../billing-plans';
+import { CustomerDirectory, type CustomerProfile } from '../../customers';
+import { Clock } from '../../shared/clock/clock';
+import { BillingPeriod } from '../../shared/domain/billing-period';
+import { DomainError } from '../../shared/domain/domain-error';
+import { Call, newCall } from '../domain/call';
+import { CallRecord, parseCallRecord, sameCallContent } from '../domain/call-record';
+import { CallIdConflictError, UnknownPhoneNumberError } from '../domain/call.errors';
+import { CallRepository, PendingCall, StoredOutcome } from './call.repository';
+
+export type CallOutcome =
+  | { status: 'created'; call: Call }
+  | { status: 'duplicate'; call: Call }
+  | { status: 'rejected'; error: DomainError; callId: string | null };
+
+/** A period ending this close to now may be closed by another instance's clock: lock-check it. */
+const CLOSING_MARGIN_MS = 60 * 60 * 1000;
+
+/**
+ * Records the switch's call records, each judged alone: validated, matched to its line's customer,
+ * rated by the plan in force when it started, and stored once per callId.
+ */
+@Injectable()
+export class RecordCallsUseCase {
+  constructor(
+    private readonly calls: CallRepository,
+    private readonly customers: CustomerDirectory,
+    private readonly catalog: PlanCatalog,
+    private readonly clock: Clock,
+    private readonly config: AppConfiguration,
+  ) {}
+
+  async execute(inputs: unknown[]): Promise<CallOutcome[]> {
+    const now = this.clock.now();
+    const outcomes: (CallOutcome | null)[] = inputs.map(() => null);
+    const records: (CallRecord | null)[] = inputs.map((input, index) => {
+      try {
+        return parseCallRecord(input, this.config.MAX_CALL_MINUTES, now);
+      } catch (error) {
+        outcomes[index] = rejected(error, input);
+        return null;
+      }
+    });
+
+    const owners = await this.customers.findOwnersOf([
+      ...new Set(records.flatMap((record) => (record ? [record.phoneNumber] : []))),
+    ]);
+    const firstIndexOf = new Map<string, number>();
+    const pending: PendingCall[] = [];
+    records.forEach((record, index) => {
+      if (!record) return;
+      const owner = owners.get(record.phoneNumber);
+      if (!owner) {
+        outcomes[index] = {
+          status: 'rejected',
+          error: new UnknownPhoneNumberError(record.phoneNumber),
+          callId: record.callId,
+        };
+        return;
+      }
+      if (firstIndexOf.has(record.callId)) return; // judged against the first copy once it is stored
+      firstIndexOf.set(record.callId, index);
+      pending.push(this.rate(record, owner, now));
+    });
+
+    const stored = pending.length > 0 ? await this.calls.record(pending) : new Map<string, StoredOutcome>();
+    records.forEach((record, index) => {
+      if (!record || outcomes[index]) return;
+      const outcome = stored.get(record.callId)!;
+      const isFirstCopy = firstIndexOf.get(record.callId) === index;
+      if (isFirstCopy && outcome.inserted) outcomes[index] = { status: 'created', call: outcome.call };
+      else if (sameCallContent(outcome.call, record))
+        outcomes[index] = { status: 'duplicate', call: outcome.call };
+      else
+        outcomes[index] = {
+          status: 'rejected',
+          error: new CallIdConflictError(record.callId),
+          callId: record.callId,
+        };
+    });
+    return outcomes as CallOutcome[];
+  }
+
+  private rate(record: CallRecord, owner: CustomerProfile, now: Date): PendingCall {
+    const period = BillingPeriod.containing(record.startedAt, owner.timezone);
+    const plan = this.catalog.get(owner.planDuring(period.code));
+    const { unitPrice, charge } = plan.rateCall(record.minutes);
+    return {
+      call: newCall({
+        record,
+        customerId: owner.id,
+        plan: plan.code,
+        period: period.code,
+        unitPrice,
+        charge,
+        receivedAt: now,
+      }),
+      drawsFromBalance: plan.drawsFromBalance,
+      mayBeInvoiced: period.end.getTime() <= now.getTime() + CLOSING_MARGIN_MS,
+    };
+  }
+}
+
+function rejected(error: unknown, input: unknown): CallOutcome {
+  if (!(error instanceof DomainError)) throw error;
+  const callId = (input as { callId?: unknown } | null)?.callId;
+  return { status: 'rejected', error, callId: typeof callId === 'string' ? callId : null };
+}

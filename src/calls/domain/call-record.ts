@@ -1,0 +1,63 @@
+import { PhoneNumber } from '../../shared/domain/phone-number';
+import {
+  InvalidCallIdError,
+  InvalidCallRecordError,
+  InvalidDestinationError,
+  InvalidMinutesError,
+  InvalidStartedAtError,
+  StartedAtInFutureError,
+  UnknownCallFieldError,
+} from './call.errors';
+
+/** What the switch reports about one call, validated; the same rules for single and batch posts. */
+export interface CallRecord {
+  callId: string;
+  phoneNumber: string;
+  destination: string | null;
+  startedAt: Date;
+  minutes: number;
+}
+
+const FIELDS = new Set(['callId', 'phoneNumber', 'destination', 'startedAt', 'minutes']);
+const CALL_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// An ISO 8601 instant with an explicit offset: a local time without one would be ambiguous.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function parseCallRecord(raw: unknown, maxMinutes: number, now: Date): CallRecord {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InvalidCallRecordError();
+  const input = raw as Record<string, unknown>;
+  for (const field of Object.keys(input)) if (!FIELDS.has(field)) throw new UnknownCallFieldError(field);
+
+  if (typeof input.callId !== 'string' || !CALL_ID.test(input.callId)) throw new InvalidCallIdError();
+  const phoneNumber = PhoneNumber.parse(input.phoneNumber, 'phoneNumber').e164;
+  const minutes = input.minutes;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxMinutes) {
+    throw new InvalidMinutesError(maxMinutes);
+  }
+  const startedAt = parseInstant(input.startedAt);
+  if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new StartedAtInFutureError();
+  const destination = input.destination ?? null;
+  if (destination !== null && (typeof destination !== 'string' || destination.length > 32)) {
+    throw new InvalidDestinationError();
+  }
+  return { callId: input.callId, phoneNumber, destination, startedAt, minutes };
+}
+
+function parseInstant(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) throw new InvalidStartedAtError();
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new InvalidStartedAtError();
+  return instant;
+}
+
+/** A replay is the same call only if everything the switch said is the same. */
+export function sameCallContent(a: CallRecord, b: CallRecord): boolean {
+  return (
+    a.callId === b.callId &&
+    a.phoneNumber === b.phoneNumber &&
+    (a.destination ?? null) === (b.destination ?? null) &&
+    a.startedAt.getTime() === b.startedAt.getTime() &&
+    a.minutes === b.minutes
+  );
+}

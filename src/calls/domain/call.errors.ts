@@ -1,0 +1,85 @@
+import { DomainError } from '../../shared/domain/domain-error';
+
+abstract class CallValidationError extends DomainError {
+  readonly category = 'validation';
+}
+
+export class InvalidCallIdError extends CallValidationError {
+  readonly code = 'invalid_call_id';
+  constructor() {
+    super('callId must be 1 to 128 characters of A-Z a-z 0-9 . _ : -', 'callId');
+  }
+}
+
+export class InvalidMinutesError extends CallValidationError {
+  readonly code = 'invalid_minutes';
+  constructor(max: number) {
+    super(`minutes must be a whole number from 1 to ${max}`, 'minutes');
+  }
+}
+
+export class InvalidStartedAtError extends CallValidationError {
+  readonly code = 'invalid_started_at';
+  constructor() {
+    super('startedAt must be an ISO 8601 timestamp with an offset, e.g. 2026-10-05T14:03:00Z', 'startedAt');
+  }
+}
+
+export class StartedAtInFutureError extends CallValidationError {
+  readonly code = 'started_at_in_future';
+  constructor() {
+    super('startedAt is more than 5 minutes in the future', 'startedAt');
+  }
+}
+
+export class InvalidDestinationError extends CallValidationError {
+  readonly code = 'invalid_destination';
+  constructor() {
+    super('destination must be a string of up to 32 characters', 'destination');
+  }
+}
+
+export class UnknownCallFieldError extends CallValidationError {
+  readonly code = 'unknown_field';
+  constructor(field: string) {
+    super(`${field} is not a known field`, field);
+  }
+}
+
+export class InvalidCallRecordError extends CallValidationError {
+  readonly code = 'invalid_call_record';
+  constructor() {
+    super('a call record must be a JSON object');
+  }
+}
+
+export class UnknownPhoneNumberError extends DomainError {
+  readonly code = 'unknown_phone_number';
+  readonly category = 'unprocessable';
+  constructor(number: string) {
+    super(`unknown phone number ${number}`, 'phoneNumber');
+  }
+}
+
+export class CallIdConflictError extends DomainError {
+  readonly code = 'call_id_conflict';
+  readonly category = 'conflict';
+  constructor(callId: string) {
+    super(`callId ${callId} was already recorded with different content`, 'callId');
+  }
+}
+
+export class CallNotFoundError extends DomainError {
+  readonly code = 'call_not_found';
+  readonly category = 'not_found';
+  constructor() {
+    super('call not found');
+  }
+}
+
+export class InvalidHistoryRangeError extends CallValidationError {
+  readonly code = 'invalid_history_range';
+  constructor() {
+    super('use either period or from/to, not both', 'period');
+  }
+}

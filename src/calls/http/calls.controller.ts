@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { ERROR_CATEGORY_STATUS } from '../../shared/http/error-status.table';
+import { problemType } from '../../shared/http/problem';
+import { RequestValidationError } from '../../shared/http/request-validation.error';
+import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
+import { GetCallHistoryQuery } from '../application/get-call-history.query';
+import { RecordCallsUseCase } from '../application/record-calls.use-case';
+import { CallBatchDto, CallRecordDto } from './dto/call-record.dto';
+import { CallHistoryQueryDto } from './dto/call-history.query.dto';
+import { CallBatchResponse, CallPageResponse, CallResponse } from './dto/call.response';
+
+const MAX_BATCH = 10_000;
+
+@ApiTags('calls')
+@Controller()
+export class CallsController {
+  constructor(
+    private readonly recordCalls: RecordCallsUseCase,
+    private readonly callHistory: GetCallHistoryQuery,
+  ) {}
+
+  @Post('v1/calls')
+  @ApiOperation({
+    summary: 'Record one call from the switch (operator)',
+    description:
+      'callId is the idempotency key: a replay with the same content answers 200 with the stored call and charges nothing; different content under the same callId answers 409.',
+  })
+  @ApiBody({ type: CallRecordDto })
+  @ApiCreatedResponse({ type: CallResponse, description: 'Recorded and charged' })
+  @ApiOkResponse({ type: CallResponse, description: 'A replay: the call already stored' })
+  @ApiProblems(400, 409, 413, 422)
+  async record(
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CallResponse> {
+    const [outcome] = await this.recordCalls.execute([body]);
+    if (outcome.status === 'rejected') throw outcome.error;
+    void reply.status(outcome.status === 'created' ? 201 : 200);
+    return CallResponse.of(outcome.call);
+  }
+
+  @Post('v1/calls/batch')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record up to 10,000 calls (operator)',
+    description:
+      'Each item is judged alone, by the rules of POST /v1/calls; valid items are stored even when others are rejected.',
+  })
+  @ApiBody({ type: CallBatchDto })
+  @ApiOkResponse({ type: CallBatchResponse })
+  @ApiProblems(400, 413)
+  async recordBatch(@Body() body: Record<string, unknown>): Promise<CallBatchResponse> {
+    const calls = batchItems(body);
+    const outcomes = await this.recordCalls.execute(calls);
+    const response: CallBatchResponse = { accepted: 0, duplicates: 0, rejected: [] };
+    outcomes.forEach((outcome, index) => {
+      if (outcome.status === 'created') response.accepted += 1;
+      else if (outcome.status === 'duplicate') response.duplicates += 1;
+      else {
+        response.rejected.push({
+          index,
+          callId: outcome.callId,
+          status: ERROR_CATEGORY_STATUS[outcome.error.category].status,
+          type: problemType(outcome.error.code),
+          detail: outcome.error.message,
+        });
+      }
+    });
+    return response;
+  }
+
+  @Get('v1/customers/:customerId/calls')
+  @ApiOperation({
+    summary: 'Call history, newest first; filter by period (customer time zone) or from/to, and line',
+  })
+  @ApiOkResponse({ type: CallPageResponse })
+  @ApiProblems(400, 404)
+  async history(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Query() query: CallHistoryQueryDto,
+  ): Promise<CallPageResponse> {
+    const page = await this.callHistory.execute({
+      customerId,
+      period: query.period,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      phoneNumber: query.phoneNumber,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
+    return { data: page.data.map((call) => CallResponse.of(call)), nextCursor: page.nextCursor };
+  }
+}
+
+function batchItems(body: unknown): unknown[] {
+  const fields = body && typeof body === 'object' ? Object.keys(body) : [];
+  const calls = (body as { calls?: unknown } | null)?.calls;
+  if (!Array.isArray(calls) || fields.some((field) => field !== 'calls')) {
+    throw new RequestValidationError([
+      { field: 'calls', message: 'the body must be { "calls": [ ...call records... ] }' },
+    ]);
+  }
+  if (calls.length > MAX_BATCH) {
+    throw new RequestValidationError([{ field: 'calls', message: `at most ${MAX_BATCH} calls per batch` }]);
+  }
+  return calls;
+}
