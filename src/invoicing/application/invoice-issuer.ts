@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { PlanCatalog } from '../../billing-plans';
+import { AppConfiguration } from '../../config';
+import { CustomerProfile } from '../../customers';
+import { Clock } from '../../shared/clock/clock';
+import { assembleInvoice, invoiceNumber } from '../domain/invoice-assembly';
+import { InvoiceEvents } from './invoice-events.port';
+import { InvoiceRepository, InvoiceTarget, IssueOutcome } from './invoice.repository';
+
+export interface CustomerTarget extends InvoiceTarget {
+  customer: CustomerProfile;
+}
+
+/** Issues the invoices of a set of due targets in one go: the run and the on-demand issue share it. */
+@Injectable()
+export class InvoiceIssuer {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly catalog: PlanCatalog,
+    private readonly events: InvoiceEvents,
+    private readonly clock: Clock,
+    private readonly config: AppConfiguration,
+  ) {}
+
+  async issue(targets: CustomerTarget[]): Promise<IssueOutcome> {
+    if (targets.length === 0) return { created: [], alreadyInvoiced: [] };
+    const byCustomer = new Map(targets.map((target) => [target.customerId, target.customer]));
+    const issuedAt = this.clock.now();
+    const outcome = await this.invoices.issue({
+      targets,
+      issuedAt,
+      numberFor: (sequence) => invoiceNumber(this.config.INVOICE_NUMBER_PREFIX, issuedAt, sequence),
+      assemble: ({ target, usage, late }) =>
+        assembleInvoice({
+          customerId: target.customerId,
+          period: target.period,
+          plan: this.catalog.get(byCustomer.get(target.customerId)!.planDuring(target.period.code)),
+          usage,
+          late,
+        }),
+    });
+    if (outcome.created.length > 0) await this.events.invoicesIssued(outcome.created);
+    return outcome;
+  }
+}

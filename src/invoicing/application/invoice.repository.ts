@@ -1,0 +1,50 @@
+import type { BillingPeriod } from '../../shared/domain/billing-period';
+import type { BilledCallGroup } from '../domain/billed-calls';
+import type { Invoice } from '../domain/invoice';
+import type { AssembledInvoice } from '../domain/invoice-assembly';
+
+export interface InvoiceTarget {
+  customerId: string;
+  period: BillingPeriod;
+}
+
+/** What the store found to bill for one target: its period's calls and earlier late calls. */
+export interface PeriodBilling {
+  target: InvoiceTarget;
+  usage: BilledCallGroup[];
+  late: BilledCallGroup[];
+}
+
+export interface IssueRequest {
+  targets: InvoiceTarget[];
+  assemble: (billing: PeriodBilling) => AssembledInvoice;
+  numberFor: (sequence: number) => string;
+  issuedAt: Date;
+}
+
+export interface IssueOutcome {
+  created: Invoice[];
+  /** Targets skipped because their invoice already existed. */
+  alreadyInvoiced: InvoiceTarget[];
+}
+
+/** Port: issued invoices. At most one per customer and period, numbered without gaps. */
+export abstract class InvoiceRepository {
+  /**
+   * One transaction, under each period's invoicing lock: skips targets already invoiced, reads the
+   * rest's calls set-wise, assembles, numbers and stores the invoices, and credits prepaid ledgers.
+   */
+  abstract issue(request: IssueRequest): Promise<IssueOutcome>;
+  abstract findById(id: string): Promise<Invoice | null>;
+  abstract findByCustomerAndPeriod(customerId: string, period: string): Promise<Invoice | null>;
+  /** Newest period first, strictly after the cursor. */
+  abstract listByCustomer(
+    customerId: string,
+    limit: number,
+    after: { period: string; id: string } | null,
+  ): Promise<Invoice[]>;
+  /** Of these targets, the customers that have calls in the target period. */
+  abstract customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>>;
+  /** The open period's calls so far, and late calls not yet billed: for the upcoming preview. */
+  abstract unbilledUsage(target: InvoiceTarget): Promise<PeriodBilling>;
+}

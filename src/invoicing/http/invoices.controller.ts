@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { PageQueryDto } from '../../shared/http/page-query.dto';
+import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
+import { GetInvoiceQuery } from '../application/get-invoice.query';
+import { IssueInvoiceUseCase } from '../application/issue-invoice.use-case';
+import { ListInvoicesQuery } from '../application/list-invoices.query';
+import { PreviewUpcomingInvoiceQuery } from '../application/preview-upcoming-invoice.query';
+import { RunMonthlyInvoicingUseCase } from '../application/run-monthly-invoicing.use-case';
+import { InvoicePageResponse, InvoiceResponse, InvoicingRunResponse } from './dto/invoice.response';
+import { InvoicingRunDto, IssueInvoiceDto } from './dto/period.dto';
+
+@ApiTags('invoices')
+@Controller()
+export class InvoicesController {
+  constructor(
+    private readonly issueInvoice: IssueInvoiceUseCase,
+    private readonly runInvoicing: RunMonthlyInvoicingUseCase,
+    private readonly previewUpcoming: PreviewUpcomingInvoiceQuery,
+    private readonly getInvoice: GetInvoiceQuery,
+    private readonly listInvoices: ListInvoicesQuery,
+  ) {}
+
+  @Get('v1/customers/:customerId/invoices/upcoming')
+  @ApiOperation({ summary: 'Preview the open period\'s invoice so far (status "upcoming"; nothing stored)' })
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(400, 404)
+  async upcoming(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+  ): Promise<InvoiceResponse> {
+    return InvoiceResponse.of(await this.previewUpcoming.execute(customerId));
+  }
+
+  @Post('v1/customers/:customerId/invoices')
+  @ApiOperation({ summary: 'Issue the invoice of a closed period (operator): 201 new, 200 already issued' })
+  @ApiCreatedResponse({ type: InvoiceResponse })
+  @ApiOkResponse({ type: InvoiceResponse, description: 'The invoice already existed' })
+  @ApiProblems(400, 404, 409)
+  async issue(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Body() body: IssueInvoiceDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InvoiceResponse> {
+    const { invoice, created } = await this.issueInvoice.execute(customerId, body.period);
+    void reply.status(created ? 201 : 200);
+    return InvoiceResponse.of(invoice);
+  }
+
+  @Get('v1/customers/:customerId/invoices')
+  @ApiOperation({ summary: "A customer's invoices, newest period first" })
+  @ApiOkResponse({ type: InvoicePageResponse })
+  @ApiProblems(400, 404)
+  async list(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<InvoicePageResponse> {
+    const page = await this.listInvoices.execute(customerId, {
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
+    return { data: page.data.map((invoice) => InvoiceResponse.of(invoice)), nextCursor: page.nextCursor };
+  }
+
+  @Get('v1/invoices/:invoiceId')
+  @ApiOperation({ summary: 'Read one invoice' })
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(400, 404)
+  async get(@Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string): Promise<InvoiceResponse> {
+    return InvoiceResponse.of(await this.getInvoice.execute(invoiceId));
+  }
+
+  @Post('v1/invoicing/runs')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run monthly invoicing now (operator); the same use case the scheduler fires',
+    description: "Without period, each customer's own last closed period is used and period is null.",
+  })
+  @ApiOkResponse({ type: InvoicingRunResponse })
+  @ApiProblems(400)
+  async run(@Body() body: InvoicingRunDto): Promise<InvoicingRunResponse> {
+    return this.runInvoicing.execute(body?.period ?? null);
+  }
+}

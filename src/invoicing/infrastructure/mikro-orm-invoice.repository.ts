@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { Database } from '../../shared/database/database';
+import { lockPeriodsExclusive } from '../../shared/database/period-locks';
+import { Money } from '../../shared/domain/money';
+import {
+  InvoiceRepository,
+  InvoiceTarget,
+  IssueOutcome,
+  IssueRequest,
+  PeriodBilling,
+} from '../application/invoice.repository';
+import type { Invoice } from '../domain/invoice';
+import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
+
+const INVOICE_COLUMNS = sql`id, number, customer_id, period, timezone, plan, issued_at, call_count, minutes, lines,
+  total, currency`;
+
+// Aggregates per customer, period and unit price: the invoice never needs single calls.
+const GROUP_COLUMNS = sql`customer_id, period, unit_price, currency, sum(minutes) AS minutes, count(*) AS call_count,
+  sum(charge) AS charge, sum(covered_by_balance) AS covered`;
+
+/**
+ * Invoices in PostgreSQL. Issuing reads the calls table set-wise inside the issuing transaction:
+ * the one place a module reads another's table, so that "which calls an invoice billed" is decided
+ * atomically with the invoice itself.
+ */
+@Injectable()
+export class MikroOrmInvoiceRepository extends InvoiceRepository {
+  constructor(private readonly db: Database) {
+    super();
+  }
+
+  issue(request: IssueRequest): Promise<IssueOutcome> {
+    const targets = [...request.targets].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+    return this.db.transaction(async (tx) => {
+      await lockPeriodsExclusive(
+        tx,
+        targets.map((target) => target.period.code),
+      );
+      const invoiced = await tx.rows<{ customer_id: string; period: string }>(sql`
+        SELECT i.customer_id, i.period FROM invoices i
+        JOIN unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[])
+          AS t(customer_id, period) ON i.customer_id = t.customer_id AND i.period = t.period`);
+      const invoicedKeys = new Set(invoiced.map((row) => `${row.customer_id}/${row.period}`));
+      const isInvoiced = (t: InvoiceTarget) => invoicedKeys.has(`${t.customerId}/${t.period.code}`);
+      const remaining = targets.filter((target) => !isInvoiced(target));
+      if (remaining.length === 0) return { created: [], alreadyInvoiced: targets };
+
+      const ids = remaining.map(() => randomUUID());
+      const usage = await usageOf(tx, remaining);
+      const late = await claimLateCalls(tx, remaining, ids);
+      const assembled = remaining.map((target) =>
+        request.assemble({
+          target,
+          usage: usage.get(target.customerId) ?? [],
+          late: late.get(target.customerId) ?? [],
+        }),
+      );
+
+      const [{ last_value: last }] = await tx.rows<{ last_value: string }>(sql`
+        UPDATE invoice_number_counter SET last_value = last_value + ${remaining.length} WHERE id = 1
+        RETURNING last_value`);
+      const firstSequence = Number(last) - remaining.length + 1;
+      const created: Invoice[] = assembled.map(({ invoice }, index) => ({
+        ...invoice,
+        id: ids[index],
+        number: request.numberFor(firstSequence + index),
+        status: 'issued',
+        issuedAt: request.issuedAt,
+      }));
+      await insertInvoices(tx, created, firstSequence);
+      await creditPrepaidLedgers(
+        tx,
+        created,
+        assembled.map((a) => a.uncoveredPrepaid),
+        request.issuedAt,
+      );
+      return { created, alreadyInvoiced: targets.filter(isInvoiced) };
+    });
+  }
+
+  async findById(id: string): Promise<Invoice | null> {
+    const [row] = await this.db.rows<InvoiceRow>(
+      sql`SELECT ${INVOICE_COLUMNS} FROM invoices WHERE id = ${id}::uuid`,
+    );
+    return row ? toInvoice(row) : null;
+  }
+
+  async findByCustomerAndPeriod(customerId: string, period: string): Promise<Invoice | null> {
+    const [row] = await this.db.rows<InvoiceRow>(sql`
+      SELECT ${INVOICE_COLUMNS} FROM invoices WHERE customer_id = ${customerId}::uuid AND period = ${period}`);
+    return row ? toInvoice(row) : null;
+  }
+
+  async listByCustomer(
+    customerId: string,
+    limit: number,
+    after: { period: string; id: string } | null,
+  ): Promise<Invoice[]> {
+    const rows = await this.db.rows<InvoiceRow>(sql`
+      SELECT ${INVOICE_COLUMNS} FROM invoices WHERE customer_id = ${customerId}::uuid
+      ${after ? sql`AND (period, id) < (${after.period}, ${after.id}::uuid)` : sql``}
+      ORDER BY period DESC, id DESC LIMIT ${limit}`);
+    return rows.map(toInvoice);
+  }
+
+  async customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>> {
+    if (targets.length === 0) return new Set();
+    const rows = await this.db.rows<{ customer_id: string }>(sql`
+      SELECT t.customer_id FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[])
+        AS t(customer_id, period)
+      WHERE EXISTS (SELECT 1 FROM calls c WHERE c.customer_id = t.customer_id AND c.period = t.period)`);
+    return new Set(rows.map((row) => row.customer_id));
+  }
+
+  async unbilledUsage(target: InvoiceTarget): Promise<PeriodBilling> {
+    const usage = await this.db.rows<CallGroupRow>(sql`
+      SELECT ${GROUP_COLUMNS} FROM calls
+      WHERE customer_id = ${target.customerId}::uuid AND period = ${target.period.code} AND NOT late
+      GROUP BY customer_id, period, unit_price, currency`);
+    const late = await this.db.rows<CallGroupRow>(sql`
+      SELECT ${GROUP_COLUMNS} FROM calls
+      WHERE customer_id = ${target.customerId}::uuid AND late AND late_invoice_id IS NULL AND period < ${target.period.code}
+      GROUP BY customer_id, period, unit_price, currency`);
+    return { target, usage: usage.map(toCallGroup), late: late.map(toCallGroup) };
+  }
+}
+
+async function usageOf(tx: Database, targets: InvoiceTarget[]) {
+  const rows = await tx.rows<CallGroupRow>(sql`
+    SELECT ${GROUP_COLUMNS} FROM calls
+    WHERE (customer_id, period) IN (
+      SELECT * FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[]))
+      AND NOT late
+    GROUP BY customer_id, period, unit_price, currency`);
+  return groupByCustomer(rows);
+}
+
+/** Late calls of earlier periods go on this invoice; marking them is what keeps them off the next. */
+async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds: string[]) {
+  const rows = await tx.rows<CallGroupRow>(sql`
+    WITH claimed AS (
+      UPDATE calls SET late_invoice_id = t.invoice_id
+      FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
+                  ${invoiceIds}::uuid[]) AS t(customer_id, period, invoice_id)
+      WHERE calls.customer_id = t.customer_id AND calls.late AND calls.late_invoice_id IS NULL
+        AND calls.period < t.period
+      RETURNING calls.customer_id, calls.period, calls.unit_price, calls.currency, calls.minutes, calls.charge,
+                calls.covered_by_balance)
+    SELECT ${GROUP_COLUMNS} FROM claimed GROUP BY customer_id, period, unit_price, currency`);
+  return groupByCustomer(rows);
+}
+
+function groupByCustomer(rows: CallGroupRow[]) {
+  const byCustomer = new Map<string, ReturnType<typeof toCallGroup>[]>();
+  for (const row of rows)
+    byCustomer.set(row.customer_id, [...(byCustomer.get(row.customer_id) ?? []), toCallGroup(row)]);
+  return byCustomer;
+}
+
+async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
+  await tx.rows(sql`
+    INSERT INTO invoices (id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
+                          issued_at, call_count, minutes, lines, total, currency)
+    SELECT * FROM unnest(
+      ${invoices.map((i) => i.id)}::uuid[], ${invoices.map((i) => i.number)}::text[],
+      ${invoices.map((_, index) => firstSequence + index)}::bigint[], ${invoices.map((i) => i.customerId)}::uuid[],
+      ${invoices.map((i) => i.period.code)}::text[], ${invoices.map((i) => i.period.start.toISOString())}::timestamptz[],
+      ${invoices.map((i) => i.period.end.toISOString())}::timestamptz[], ${invoices.map((i) => i.period.zone.name)}::text[],
+      ${invoices.map((i) => i.plan)}::text[], ${invoices.map((i) => i.issuedAt!.toISOString())}::timestamptz[],
+      ${invoices.map((i) => i.callCount)}::integer[], ${invoices.map((i) => i.minutes)}::bigint[],
+      ${invoices.map((i) => JSON.stringify(toStoredLines(i.lines)))}::jsonb[], ${invoices.map((i) => i.total.toString())}::numeric[],
+      ${invoices.map((i) => i.total.currency)}::char(3)[])`);
+}
+
+/** Issuing moves the billed, uncovered prepaid charges from the balance onto the invoice. */
+async function creditPrepaidLedgers(
+  tx: Database,
+  invoices: Invoice[],
+  uncovered: Money[],
+  at: Date,
+): Promise<void> {
+  const credits = invoices
+    .map((invoice, index) => ({ invoice, amount: uncovered[index] }))
+    .filter((credit) => !credit.amount.isZero());
+  if (credits.length === 0) return;
+  await tx.rows(sql`
+    INSERT INTO prepaid_ledger_entries (customer_id, kind, amount, currency, invoice_id, created_at)
+    SELECT customer_id, 'invoice_credit', amount, currency, invoice_id, ${at}
+    FROM unnest(${credits.map((c) => c.invoice.customerId)}::uuid[], ${credits.map((c) => c.amount.toString())}::numeric[],
+                ${credits.map((c) => c.amount.currency)}::char(3)[], ${credits.map((c) => c.invoice.id)}::uuid[])
+         AS t(customer_id, amount, currency, invoice_id)`);
+  await tx.rows(sql`
+    UPDATE prepaid_balances SET balance = balance + v.amount
+    FROM unnest(${credits.map((c) => c.invoice.customerId)}::uuid[], ${credits.map((c) => c.amount.toString())}::numeric[])
+         AS v(customer_id, amount)
+    WHERE prepaid_balances.customer_id = v.customer_id`);
+}

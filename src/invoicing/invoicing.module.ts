@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { BillingPlansModule } from '../billing-plans/billing-plans.module';
+import { CustomersModule } from '../customers/customers.module';
+import { GetInvoiceQuery } from './application/get-invoice.query';
+import { InvoiceEvents } from './application/invoice-events.port';
+import { InvoiceIssuer } from './application/invoice-issuer';
+import { InvoiceRepository } from './application/invoice.repository';
+import { IssueInvoiceUseCase } from './application/issue-invoice.use-case';
+import { ListInvoicesQuery } from './application/list-invoices.query';
+import { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
+import { RunMonthlyInvoicingUseCase } from './application/run-monthly-invoicing.use-case';
+import { InvoicesController } from './http/invoices.controller';
+import { LoggingInvoiceEvents } from './infrastructure/logging-invoice-events.adapter';
+import { MikroOrmInvoiceRepository } from './infrastructure/mikro-orm-invoice.repository';
+import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.scheduler';
+
+@Module({
+  imports: [CustomersModule, BillingPlansModule],
+  controllers: [InvoicesController],
+  providers: [
+    // Use cases
+    IssueInvoiceUseCase,
+    RunMonthlyInvoicingUseCase,
+    PreviewUpcomingInvoiceQuery,
+    GetInvoiceQuery,
+    ListInvoicesQuery,
+    InvoiceIssuer,
+    // Adapters
+    { provide: InvoiceRepository, useClass: MikroOrmInvoiceRepository },
+    { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
+    MonthlyInvoicingScheduler,
+  ],
+})
+export class InvoicingModule {}

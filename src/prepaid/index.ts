@@ -1,0 +1,1 @@
+export { PrepaidModule } from './prepaid.module';

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { BillingPlansModule } from '../billing-plans/billing-plans.module';
+import { CustomersModule } from '../customers/customers.module';
+import { GetBalanceQuery } from './application/get-balance.query';
+import { PrepaidCustomer } from './application/prepaid-customer';
+import { PrepaidLedgerRepository } from './application/prepaid-ledger.repository';
+import { TopUpBalanceUseCase } from './application/top-up-balance.use-case';
+import { PrepaidController } from './http/prepaid.controller';
+import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prepaid-ledger.repository';
+
+/** Prepaid balances: top-ups and the balance the switch asks for. Calls draw from it as they arrive. */
+@Module({
+  imports: [CustomersModule, BillingPlansModule],
+  controllers: [PrepaidController],
+  providers: [
+    // Use cases
+    TopUpBalanceUseCase,
+    GetBalanceQuery,
+    PrepaidCustomer,
+    // Adapters
+    { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
+  ],
+})
+export class PrepaidModule {}
