@@ -13,7 +13,9 @@ export const OPERATOR_KEY = 'test-operator-key-0123456789';
 
 export interface TestApp {
   app: NestFastifyApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests as the operator (its bearer key set); use `anonymous()` for requests without a key. */
+  http: () => request.Agent;
+  anonymous: () => ReturnType<typeof request>;
   clock: FixedClock;
   config: AppConfig;
   databaseUrl: string;
@@ -57,7 +59,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     config,
     databaseUrl,
-    http: () => request(app.getHttpServer()),
+    http: () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${OPERATOR_KEY}`),
+    anonymous: () => request(app.getHttpServer()),
     sql: async <T>(text: string, params: unknown[] = []) =>
       withClient(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]),
     close: async () => {
