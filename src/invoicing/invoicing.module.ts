@@ -5,6 +5,7 @@ import { GetInvoiceQuery } from './application/get-invoice.query';
 import { InvoiceEvents } from './application/invoice-events.port';
 import { InvoiceIssuer } from './application/invoice-issuer';
 import { InvoiceRepository } from './application/invoice.repository';
+import { IssuedInvoicesOutbox, NoOutbox } from './application/issued-invoices-outbox.port';
 import { IssueInvoiceUseCase } from './application/issue-invoice.use-case';
 import { ListInvoicesQuery } from './application/list-invoices.query';
 import { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
@@ -28,6 +29,7 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     // Adapters
     { provide: InvoiceRepository, useClass: MikroOrmInvoiceRepository },
     { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
+    { provide: IssuedInvoicesOutbox, useClass: NoOutbox },
     MonthlyInvoicingScheduler,
   ],
 })

@@ -11,6 +11,7 @@ import {
   IssueRequest,
   PeriodBilling,
 } from '../application/invoice.repository';
+import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port';
 import type { Invoice } from '../domain/invoice';
 import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
 
@@ -28,7 +29,10 @@ const GROUP_COLUMNS = sql`customer_id, period, unit_price, currency, sum(minutes
  */
 @Injectable()
 export class MikroOrmInvoiceRepository extends InvoiceRepository {
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: IssuedInvoicesOutbox,
+  ) {
     super();
   }
 
@@ -71,6 +75,7 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         issuedAt: request.issuedAt,
       }));
       await insertInvoices(tx, created, firstSequence);
+      await this.outbox.enqueue(tx, created);
       await creditPrepaidLedgers(
         tx,
         created,
