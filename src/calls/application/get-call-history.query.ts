@@ -30,7 +30,7 @@ export class GetCallHistoryQuery {
     const period = input.period ? BillingPeriod.parse(input.period, customer.timezone) : null;
     const from = period?.start ?? input.from ?? null;
     const to = period?.end ?? input.to ?? null;
-    const before = input.cursor ? decodeCursor(input.cursor, ['startedAt', 'id'] as const) : null;
+    const before = input.cursor ? decodeCursor(input.cursor, { startedAt: 'instant', id: 'uuid' }) : null;
     const rows = await this.calls.history({
       customerId: customer.id,
       from,

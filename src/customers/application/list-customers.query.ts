@@ -8,7 +8,7 @@ export class ListCustomersQuery {
   constructor(private readonly customers: CustomerRepository) {}
 
   async execute({ limit, cursor }: PageRequest): Promise<Page<Customer>> {
-    const after = cursor ? decodeCursor(cursor, ['createdAt', 'id'] as const) : null;
+    const after = cursor ? decodeCursor(cursor, { createdAt: 'instant', id: 'uuid' }) : null;
     const rows = await this.customers.list(
       limit + 1,
       after ? { createdAt: new Date(after.createdAt), id: after.id } : null,

@@ -13,7 +13,7 @@ export class ListInvoicesQuery {
 
   async execute(customerId: string, { limit, cursor }: PageRequest): Promise<Page<Invoice>> {
     const customer = await this.customers.get(customerId);
-    const after = cursor ? decodeCursor(cursor, ['period', 'id'] as const) : null;
+    const after = cursor ? decodeCursor(cursor, { period: 'period', id: 'uuid' }) : null;
     const rows = await this.invoices.listByCustomer(customer.id, limit + 1, after);
     return toPage(rows, limit, (invoice) => ({ period: invoice.period.code, id: invoice.id! }));
   }

@@ -62,21 +62,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
       };
     }
+    // Nest wraps Fastify's own errors (body parsing, size limits) in an HttpException with a cause.
+    const framework = (exception instanceof HttpException ? exception.cause : exception) as
+      FrameworkError | undefined;
+    if (
+      framework?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      framework?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
+      return {
+        type: problemType('malformed_json'),
+        title: 'Malformed JSON',
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+      };
+    }
     if (exception instanceof HttpException) return this.fromStatus(exception.getStatus(), exception.message);
-
-    const framework = exception as FrameworkError;
     if (typeof framework?.statusCode === 'number' && framework.statusCode < 500) {
-      if (
-        framework.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-        framework.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-      ) {
-        return {
-          type: problemType('malformed_json'),
-          title: 'Malformed JSON',
-          status: 400,
-          detail: 'The request body is not valid JSON.',
-        };
-      }
       return this.fromStatus(framework.statusCode, framework.message ?? '');
     }
 

@@ -26,16 +26,32 @@ export function encodeCursor(key: Record<string, string>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string, fields: readonly K[]): Record<K, string> {
+export type CursorFieldKind = 'instant' | 'uuid' | 'period';
+
+const CURSOR_FIELD_CHECKS: Record<CursorFieldKind, (value: string) => boolean> = {
+  instant: (value) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+  uuid: (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value),
+  period: (value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value),
+};
+
+/** Decodes a cursor and checks every field's shape, so a crafted cursor is a 400, never a query error. */
+export function decodeCursor<K extends string>(
+  cursor: string,
+  fields: Record<K, CursorFieldKind>,
+): Record<K, string> {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof decoded !== 'object' || decoded === null) throw new InvalidCursorError();
-    const key = decoded as Record<string, unknown>;
-    for (const field of fields) if (typeof key[field] !== 'string') throw new InvalidCursorError();
-    return key as Record<K, string>;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursorError();
   }
+  if (typeof decoded !== 'object' || decoded === null) throw new InvalidCursorError();
+  const key = decoded as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(fields) as [K, CursorFieldKind][]) {
+    const value = key[field];
+    if (typeof value !== 'string' || !CURSOR_FIELD_CHECKS[kind](value)) throw new InvalidCursorError();
+  }
+  return key as Record<K, string>;
 }
 
 /** Fetch `limit + 1` rows; the extra one only says whether there is a next page. */

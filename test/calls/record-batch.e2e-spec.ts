@@ -1,0 +1,102 @@
+import { aCall, aCustomer, aPhoneNumber, CreatedCustomer } from '../support/mothers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('Recording a batch of calls', () => {
+  let service: TestApp;
+  let customer: CreatedCustomer;
+
+  beforeAll(async () => {
+    service = await startTestApp({ now: '2026-10-15T12:00:00Z' });
+    customer = await aCustomer(service);
+  });
+  afterAll(() => service.close());
+
+  it('judges each item alone and stores the valid ones', async () => {
+    const stored = aCall({ phoneNumber: customer.phoneNumber });
+    await service.http().post('/v1/calls').send(stored).expect(201);
+    const calls = [
+      aCall({ phoneNumber: customer.phoneNumber, callId: 'batch-ok-1' }),
+      stored, // a replay
+      aCall({ phoneNumber: aPhoneNumber(), callId: 'batch-unknown' }),
+      aCall({ phoneNumber: customer.phoneNumber, callId: 'batch-zero', minutes: 0 }),
+      { ...stored, minutes: 9 }, // same id, other content
+      aCall({ phoneNumber: customer.phoneNumber, callId: 'batch-ok-2' }),
+      'not an object',
+    ];
+    const response = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
+    expect(response.body.accepted).toBe(2);
+    expect(response.body.duplicates).toBe(1);
+    expect(response.body.rejected).toEqual([
+      expect.objectContaining({
+        index: 2,
+        callId: 'batch-unknown',
+        status: 422,
+        type: expect.stringContaining('unknown-phone-number'),
+      }),
+      expect.objectContaining({
+        index: 3,
+        callId: 'batch-zero',
+        status: 400,
+        type: expect.stringContaining('invalid-minutes'),
+      }),
+      expect.objectContaining({
+        index: 4,
+        callId: stored.callId,
+        status: 409,
+        type: expect.stringContaining('call-id-conflict'),
+      }),
+      expect.objectContaining({ index: 6, callId: null, status: 400 }),
+    ]);
+    const rows = await service.sql('SELECT call_id FROM calls WHERE call_id LIKE $1 ORDER BY call_id', [
+      'batch-%',
+    ]);
+    expect(rows).toEqual([{ call_id: 'batch-ok-1' }, { call_id: 'batch-ok-2' }]);
+  });
+
+  it('counts a callId repeated inside one batch once', async () => {
+    const call = aCall({ phoneNumber: customer.phoneNumber });
+    const response = await service
+      .http()
+      .post('/v1/calls/batch')
+      .send({ calls: [call, call, call] })
+      .expect(200);
+    expect(response.body).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+  });
+
+  it('records 10,000 calls in one request', async () => {
+    const calls = Array.from({ length: 10_000 }, (_, i) =>
+      aCall({ phoneNumber: customer.phoneNumber, callId: `big-${i}`, minutes: 1 + (i % 7) }),
+    );
+    const response = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
+    expect(response.body).toEqual({ accepted: 10_000, duplicates: 0, rejected: [] });
+    const [sum] = await service.sql<{ total: string }>(
+      "SELECT sum(charge) AS total FROM calls WHERE call_id LIKE 'big-%'",
+    );
+    const minutes = calls.reduce((total, call) => total + (call.minutes as number), 0);
+    expect(sum.total).toBe((minutes * 0.02).toFixed(2)); // exact in SQL numeric; toFixed only formats the integer-cent expectation
+  });
+
+  it('refuses more than 10,000 items and a body without calls', async () => {
+    const calls = Array.from({ length: 10_001 }, (_, i) =>
+      aCall({ phoneNumber: customer.phoneNumber, callId: `over-${i}` }),
+    );
+    const over = await service.http().post('/v1/calls/batch').send({ calls }).expect(400);
+    expect(over.body.errors).toEqual([{ field: 'calls', message: 'at most 10000 calls per batch' }]);
+    await service.http().post('/v1/calls/batch').send({ items: [] }).expect(400);
+    const [count] = await service.sql<{ n: string }>(
+      "SELECT count(*) AS n FROM calls WHERE call_id LIKE 'over-%'",
+    );
+    expect(count.n).toBe('0');
+  });
+
+  it('answers 413 for a body over 5 MiB', async () => {
+    const padding = 'x'.repeat(6 * 1024 * 1024);
+    const response = await service
+      .http()
+      .post('/v1/calls/batch')
+      .set('Content-Type', 'application/json')
+      .send(`{"calls":[],"padding":"${padding}"}`);
+    expect(response.status).toBe(413);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});
