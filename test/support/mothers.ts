@@ -33,7 +33,12 @@ export async function aCustomer(service: TestApp, overrides: CustomerBody = {}):
     .send({ name: 'Ada Lovelace', email: 'ada@example.com', timezone: 'UTC', ...overrides, phoneNumbers })
     .expect(201);
   const body = response.body as Record<string, unknown>;
-  return { id: body.id as string, phoneNumber: phoneNumbers[0], apiKey: body.apiKey as string | undefined, body };
+  return {
+    id: body.id as string,
+    phoneNumber: phoneNumbers[0],
+    apiKey: body.apiKey as string | undefined,
+    body,
+  };
 }
 
 export interface CallBody {

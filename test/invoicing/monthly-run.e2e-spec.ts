@@ -1,0 +1,141 @@
+import { aCall, aCustomer, postCalls } from '../support/mothers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('The monthly invoicing run', () => {
+  let service: TestApp;
+
+  beforeEach(async () => {
+    service = await startTestApp({ now: '2026-10-10T00:00:00Z', env: { INVOICING_BATCH_SIZE: '3' } });
+  });
+  afterEach(() => service.close());
+
+  const run = (body: Record<string, string> = {}) =>
+    service.http().post('/v1/invoicing/runs').send(body).expect(200);
+  const numbers = async () =>
+    (await service.sql<{ number: string }>('SELECT number FROM invoices ORDER BY sequence')).map(
+      (row) => row.number,
+    );
+
+  it('invoices every due customer once, each for its own last closed period', async () => {
+    service.clock.set('2026-09-10T00:00:00Z');
+    const lisbon = await aCustomer(service, { timezone: 'Europe/Lisbon' });
+    const kiritimati = await aCustomer(service, { timezone: 'Pacific/Kiritimati' });
+    const pagoPago = await aCustomer(service, { timezone: 'Pacific/Pago_Pago' });
+    const quiet = await aCustomer(service);
+    service.clock.set('2026-10-10T00:00:00Z');
+    await postCalls(service, [
+      aCall({ phoneNumber: lisbon.phoneNumber, startedAt: '2026-10-09T10:00:00Z', minutes: 10 }),
+    ]);
+
+    // 10:30 UTC on 31 October: only Kiritimati (UTC+14) has closed October.
+    service.clock.set('2026-10-31T10:30:00Z');
+    expect((await run()).body).toEqual({
+      period: null,
+      customers: 4,
+      created: 4,
+      alreadyInvoiced: 0,
+      failed: 0,
+    });
+    const periods = await service.sql<{ customer_id: string; period: string }>(
+      'SELECT customer_id, period FROM invoices',
+    );
+    expect(Object.fromEntries(periods.map((row) => [row.customer_id, row.period]))).toEqual({
+      [lisbon.id]: '2026-09',
+      [kiritimati.id]: '2026-10',
+      [pagoPago.id]: '2026-09',
+      [quiet.id]: '2026-09',
+    });
+
+    service.clock.set('2026-11-01T12:00:00Z');
+    expect((await run()).body).toEqual({
+      period: null,
+      customers: 4,
+      created: 3,
+      alreadyInvoiced: 1,
+      failed: 0,
+    });
+    const [lisbonOctober] = await service.sql<{ total: string }>(
+      "SELECT total FROM invoices WHERE customer_id = $1 AND period = '2026-10'",
+      [lisbon.id],
+    );
+    expect(lisbonOctober.total).toBe('0.20');
+    expect((await run()).body).toMatchObject({ customers: 4, created: 0, alreadyInvoiced: 4 });
+    expect(await numbers()).toEqual(Array.from({ length: 7 }, (_, i) => `INV-2026-00000${i + 1}`));
+  });
+
+  it('sends a 0.00 invoice to a postpaid customer without calls, and skips one created after the period', async () => {
+    await aCustomer(service);
+    service.clock.set('2026-11-01T00:30:00Z');
+    await aCustomer(service); // created after October ended, no calls in it
+    const summary = await run({ period: '2026-10' });
+    expect(summary.body).toEqual({
+      period: '2026-10',
+      customers: 1,
+      created: 1,
+      alreadyInvoiced: 0,
+      failed: 0,
+    });
+    const [invoice] = await service.sql<{ total: string; lines: unknown[] }>(
+      'SELECT total, lines FROM invoices',
+    );
+    expect(invoice).toEqual({ total: '0.00', lines: [] });
+  });
+
+  it('creates each invoice once with gapless numbers when several runs race', async () => {
+    for (let i = 0; i < 10; i += 1) await aCustomer(service);
+    service.clock.set('2026-11-01T00:30:00Z');
+    const summaries = await Promise.all(Array.from({ length: 4 }, () => run({ period: '2026-10' })));
+    expect(summaries.reduce((sum, response) => sum + (response.body.created as number), 0)).toBe(10);
+    expect(summaries.every((response) => response.body.failed === 0)).toBe(true);
+    const [{ count, customers }] = await service.sql<{ count: string; customers: string }>(
+      'SELECT count(*) AS count, count(DISTINCT customer_id) AS customers FROM invoices',
+    );
+    expect([count, customers]).toEqual(['10', '10']);
+    expect(await numbers()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `INV-2026-${String(i + 1).padStart(6, '0')}`),
+    );
+  });
+
+  it('finishes an interrupted run on the next one, duplicating nothing and leaving no gap', async () => {
+    const customers = [];
+    for (let i = 0; i < 7; i += 1) customers.push(await aCustomer(service));
+    service.clock.set('2026-11-01T00:30:00Z');
+    // The database fails part-way through, as a crash would: the batch holding this customer rolls back.
+    await service.sql(`
+      CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.customer_id = '${customers[4].id}' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
+    await service.sql(
+      'CREATE TRIGGER crash BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION fail_once()',
+    );
+
+    const interrupted = await run({ period: '2026-10' });
+    expect(interrupted.body).toEqual({
+      period: '2026-10',
+      customers: 7,
+      created: 4,
+      alreadyInvoiced: 0,
+      failed: 3,
+    });
+    expect(await numbers()).toEqual([
+      'INV-2026-000001',
+      'INV-2026-000002',
+      'INV-2026-000003',
+      'INV-2026-000004',
+    ]);
+
+    await service.sql('DROP TRIGGER crash ON invoices');
+    const resumed = await run({ period: '2026-10' });
+    expect(resumed.body).toEqual({
+      period: '2026-10',
+      customers: 7,
+      created: 3,
+      alreadyInvoiced: 4,
+      failed: 0,
+    });
+    expect(await numbers()).toEqual(Array.from({ length: 7 }, (_, i) => `INV-2026-00000${i + 1}`));
+  });
+
+  it('answers 400 for a malformed period', async () => {
+    await service.http().post('/v1/invoicing/runs').send({ period: '2026-1' }).expect(400);
+  });
+});
