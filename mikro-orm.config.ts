@@ -20,6 +20,9 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       migrationsList: migrations,
       transactional: true,
       silent: true,
+      // Migrations are hand-written SQL; no schema snapshots are kept.
+      snapshot: false,
+      snapshotOnMigrate: false,
     },
     pool: { min: 0, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
     allowGlobalContext: false,
