@@ -22,7 +22,7 @@ export class InMemoryCustomerRepository extends CustomerRepository {
 
   list(limit: number, after: CustomerListCursor | null): Promise<Customer[]> {
     const sorted = [...this.customers.values()].sort(
-      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     const from = after
       ? sorted.filter(

@@ -1,0 +1,112 @@
+import { CustomerRepository } from '../../src/customers/application/customer.repository';
+import { Customer } from '../../src/customers/domain/customer';
+import { PhoneNumberTakenError } from '../../src/customers/domain/customer.errors';
+import { InMemoryCustomerRepository } from '../../src/customers/infrastructure/in-memory-customer.repository';
+import { MikroOrmCustomerRepository } from '../../src/customers/infrastructure/mikro-orm-customer.repository';
+import { Database } from '../../src/shared/database/database';
+import { PhoneNumber } from '../../src/shared/domain/phone-number';
+import { TimeZone } from '../../src/shared/domain/time-zone';
+import { aPhoneNumber } from '../support/mothers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** One contract, two adapters: the in-memory fake can never drift from the real repository. */
+function customerRepositoryContract(name: string, makeRepository: () => CustomerRepository) {
+  describe(`CustomerRepository contract: ${name}`, () => {
+    let repository: CustomerRepository;
+    let clock = Date.parse('2026-10-01T00:00:00Z');
+
+    beforeEach(() => {
+      repository = makeRepository();
+    });
+
+    function aCustomer(numbers: string[] = [aPhoneNumber()], timezone = 'Europe/Lisbon'): Customer {
+      clock += 1000;
+      return Customer.register(
+        {
+          name: 'Ada',
+          email: null,
+          timezone: TimeZone.of(timezone),
+          plan: 'postpaid',
+          phoneNumbers: numbers.map((n) => PhoneNumber.parse(n)),
+        },
+        new Date(clock),
+      );
+    }
+
+    it('finds a stored customer with its numbers, time zone and plan history', async () => {
+      const customer = aCustomer();
+      await repository.add(customer);
+      const found = await repository.findById(customer.id);
+      expect(found?.id).toBe(customer.id);
+      expect(found?.timezone.name).toBe('Europe/Lisbon');
+      expect(found?.phoneNumbers.map((n) => n.e164)).toEqual(customer.phoneNumbers.map((n) => n.e164));
+      expect(found?.planHistory.entries).toEqual([{ plan: 'postpaid', from: null }]);
+      expect(found?.createdAt.getTime()).toBe(customer.createdAt.getTime());
+    });
+
+    it('answers null for an unknown id', async () => {
+      expect(await repository.findById('6f1c1f4e-3f5a-4f0e-9d7e-2b8c5a1d9e00')).toBeNull();
+    });
+
+    it('refuses a customer whose number is taken, storing nothing', async () => {
+      const taken = aPhoneNumber();
+      await repository.add(aCustomer([taken]));
+      const second = aCustomer([aPhoneNumber(), taken]);
+      await expect(repository.add(second)).rejects.toBeInstanceOf(PhoneNumberTakenError);
+      expect(await repository.findById(second.id)).toBeNull();
+    });
+
+    it("adds a number once, and refuses another customer's", async () => {
+      const ada = aCustomer();
+      const bob = aCustomer();
+      await repository.add(ada);
+      await repository.add(bob);
+      const number = PhoneNumber.parse(aPhoneNumber());
+      await repository.addPhoneNumber(ada.id, number, new Date(clock));
+      await repository.addPhoneNumber(ada.id, number, new Date(clock));
+      await expect(repository.addPhoneNumber(bob.id, number, new Date(clock))).rejects.toBeInstanceOf(
+        PhoneNumberTakenError,
+      );
+      const owners = await repository.findByPhoneNumbers([number.e164, aPhoneNumber()]);
+      expect([...owners.keys()]).toEqual([number.e164]);
+      expect(owners.get(number.e164)?.id).toBe(ada.id);
+    });
+
+    it('saves a plan change', async () => {
+      const customer = aCustomer();
+      await repository.add(customer);
+      customer.changePlan('flat', new Date('2026-10-15T00:00:00Z'));
+      await repository.savePlanHistory(customer);
+      const found = await repository.findById(customer.id);
+      expect(found?.planHistory.entries).toEqual([
+        { plan: 'postpaid', from: null },
+        { plan: 'flat', from: '2026-11' },
+      ]);
+    });
+
+    it('lists oldest first after a keyset cursor', async () => {
+      const first = aCustomer();
+      const second = aCustomer();
+      const third = aCustomer();
+      for (const customer of [third, first, second]) await repository.add(customer);
+      const all = await repository.list(100, null);
+      const ours = all.filter((c) => [first.id, second.id, third.id].includes(c.id)).map((c) => c.id);
+      expect(ours).toEqual([first.id, second.id, third.id]);
+      const after = await repository.list(100, { createdAt: first.createdAt, id: first.id });
+      expect(after.map((c) => c.id)).toEqual(expect.arrayContaining([second.id, third.id]));
+      expect(after.map((c) => c.id)).not.toContain(first.id);
+    });
+  });
+}
+
+let service: TestApp;
+beforeAll(async () => {
+  service = await startTestApp();
+});
+afterAll(() => service.close());
+
+customerRepositoryContract('in-memory', () => new InMemoryCustomerRepository());
+customerRepositoryContract(
+  'MikroORM (PostgreSQL)',
+  () => new MikroOrmCustomerRepository(service.app.get(Database)),
+);
