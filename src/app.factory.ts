@@ -2,8 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { documentApiKeys } from './auth';
+import { HostileInputPipe } from './shared/http/hostile-input.pipe';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { setUpOpenApi } from './shared/http/open-api';
+import { useSecurityHeaders } from './shared/http/security-headers';
 import { createValidationPipe } from './shared/http/validation.pipe';
 
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -31,15 +34,16 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 /** Pipes, filters, headers and docs: shared by production and the tests. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  await useSecurityHeaders(app);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (_request, reply) => {
     void reply.header('X-Content-Type-Options', 'nosniff');
     reply.removeHeader('X-Powered-By');
   });
-  setUpOpenApi(app);
+  setUpOpenApi(app, documentApiKeys);
   await app.init();
   await fastify.ready();
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config';
+import { AuthModule } from './auth';
 import { BillingPlansModule } from './billing-plans';
 import { CallsModule } from './calls';
 import { CustomersModule } from './customers';
@@ -31,6 +32,7 @@ export class AppModule {
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
         ScheduleModule.forRoot(),
+        AuthModule,
         HealthModule,
         BillingPlansModule,
         CustomersModule,

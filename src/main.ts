@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { loadPlanCatalog } from './billing-plans';
-import { loadConfig } from './config';
+import { loadConfig, withOperatorKey } from './config';
 import { createApp } from './app.factory';
 import { resolveDatabase } from './shared/database/database-location';
 import { migrateOnStart } from './shared/database/migrate-on-start';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = withOperatorKey(loadConfig(), (message) => console.log(message));
   loadPlanCatalog(config); // a wrong plans file stops start-up here, before the database starts
   const database = await resolveDatabase(config, (message) => console.log(message));
   if (config.MIGRATE_ON_START) await migrateOnStart(database.url);

@@ -11,8 +11,7 @@ function isCronExpression(expression: string): boolean {
   }
 }
 
-/** One schema for every setting; `loadConfig` fails fast on the first start with a message naming the variable. */
-export const configSchema = z.object({
+const settingsSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -28,6 +27,10 @@ export const configSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   OPERATOR_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Requests per minute and API key (requests without a key: per client IP); 0 turns the limit off.
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  // The operator key carries the switch's call records: unlimited unless set.
+  OPERATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BILLING_TIMEZONE: z
     .string()
@@ -49,6 +52,18 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits')
     .default('INV'),
+});
+
+/** One schema for every setting; `loadConfig` fails fast on the first start with a message naming the variable. */
+export const configSchema = settingsSchema.superRefine((config, context) => {
+  // Development generates a key at start (operator-key.ts); production must be given one.
+  if (config.NODE_ENV === 'production' && !config.OPERATOR_API_KEY) {
+    context.addIssue({
+      code: 'custom',
+      path: ['OPERATOR_API_KEY'],
+      message: "must be set when NODE_ENV=production (the operator's bearer key, at least 16 characters)",
+    });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

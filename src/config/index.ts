@@ -1,3 +1,4 @@
 export { AppConfiguration } from './app-configuration';
 export type { AppConfig } from './config.schema';
 export { loadConfig, InvalidConfigurationError } from './load-config';
+export { withOperatorKey } from './operator-key';

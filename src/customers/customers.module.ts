@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
 import { AddPhoneNumberUseCase } from './application/add-phone-number.use-case';
 import { ChangePlanUseCase } from './application/change-plan.use-case';
@@ -13,7 +14,7 @@ import { CatalogPlanCodes } from './infrastructure/catalog-plan-codes.adapter';
 import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.repository';
 
 @Module({
-  imports: [BillingPlansModule],
+  imports: [BillingPlansModule, AuthModule],
   controllers: [CustomersController],
   providers: [
     // Use cases

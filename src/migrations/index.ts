@@ -1,10 +1,12 @@
 import { Migration20261124000100_customers_and_calls } from './Migration20261124000100_customers_and_calls';
 import { Migration20261124000200_invoices } from './Migration20261124000200_invoices';
 import { Migration20261124000300_prepaid_ledger } from './Migration20261124000300_prepaid_ledger';
+import { Migration20261124000400_customer_api_keys } from './Migration20261124000400_customer_api_keys';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
   { name: 'Migration20261124000100_customers_and_calls', class: Migration20261124000100_customers_and_calls },
   { name: 'Migration20261124000200_invoices', class: Migration20261124000200_invoices },
   { name: 'Migration20261124000300_prepaid_ledger', class: Migration20261124000300_prepaid_ledger },
+  { name: 'Migration20261124000400_customer_api_keys', class: Migration20261124000400_customer_api_keys },
 ];

@@ -40,6 +40,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     OPERATOR_API_KEY: OPERATOR_KEY,
     DATABASE_URL: databaseUrl,
     INVOICING_SCHEDULER: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? '2026-10-15T12:00:00Z');

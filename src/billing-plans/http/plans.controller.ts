@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AnyKey } from '../../auth';
 import { PlanCatalog } from '../domain/plan-catalog';
 import type { PlanDescription } from '../domain/billing-plan';
 
@@ -29,6 +30,7 @@ export class PlansController {
   constructor(private readonly catalog: PlanCatalog) {}
 
   @Get()
+  @AnyKey()
   @ApiOperation({ summary: 'The plan catalog (from configuration) and the default plan of new customers' })
   @ApiOkResponse({ type: PlanCatalogResponse })
   list(): PlanCatalogResponse {

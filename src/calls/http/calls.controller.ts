@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CustomerScoped, OperatorOnly } from '../../auth';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { ERROR_CATEGORY_STATUS } from '../../shared/http/error-status.table';
 import { problemType } from '../../shared/http/problem';
@@ -23,6 +24,7 @@ export class CallsController {
   ) {}
 
   @Post('v1/calls')
+  @OperatorOnly()
   @ApiOperation({
     summary: 'Record one call from the switch (operator)',
     description:
@@ -43,6 +45,7 @@ export class CallsController {
   }
 
   @Post('v1/calls/batch')
+  @OperatorOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record up to 10,000 calls (operator)',
@@ -73,6 +76,7 @@ export class CallsController {
   }
 
   @Get('v1/customers/:customerId/calls')
+  @CustomerScoped('customerId')
   @ApiOperation({
     summary: 'Call history, newest first; filter by period (customer time zone) or from/to, and line',
   })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CustomerScoped, IssueCustomerKeyUseCase, OperatorOnly } from '../../auth';
 import { Clock } from '../../shared/clock/clock';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
@@ -25,18 +26,22 @@ export class CustomersController {
     private readonly addPhoneNumber: AddPhoneNumberUseCase,
     private readonly changePlan: ChangePlanUseCase,
     private readonly clock: Clock,
+    private readonly issueKey: IssueCustomerKeyUseCase,
   ) {}
 
   @Post()
+  @OperatorOnly()
   @ApiOperation({ summary: 'Register a customer with its phone lines (operator)' })
   @ApiCreatedResponse({ type: CreatedCustomerResponse })
   @ApiProblems(400, 409)
   async register(@Body() body: RegisterCustomerDto): Promise<CreatedCustomerResponse> {
     const customer = await this.registerCustomer.execute(body);
-    return CustomerResponse.of(customer, this.clock.now());
+    const apiKey = await this.issueKey.execute(customer.id);
+    return { ...CustomerResponse.of(customer, this.clock.now()), apiKey };
   }
 
   @Get()
+  @OperatorOnly()
   @ApiOperation({ summary: 'List customers, oldest first (operator)' })
   @ApiOkResponse({ type: CustomerPageResponse })
   @ApiProblems(400)
@@ -50,6 +55,7 @@ export class CustomersController {
   }
 
   @Get(':customerId')
+  @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Read one customer' })
   @ApiOkResponse({ type: CustomerResponse })
   @ApiProblems(400, 404)
@@ -60,6 +66,7 @@ export class CustomersController {
   }
 
   @Post(':customerId/phone-numbers')
+  @OperatorOnly()
   @ApiOperation({ summary: "Add a phone line: 201 when added, 200 when it already was this customer's" })
   @ApiCreatedResponse({ type: CustomerResponse })
   @ApiOkResponse({ type: CustomerResponse, description: 'The number already belonged to this customer' })
@@ -75,6 +82,7 @@ export class CustomersController {
   }
 
   @Put(':customerId/plan')
+  @OperatorOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change plan from the next period on (never mid-period)' })
   @ApiOkResponse({ type: CustomerResponse })

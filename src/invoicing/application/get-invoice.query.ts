@@ -7,9 +7,11 @@ import { InvoiceRepository } from './invoice.repository';
 export class GetInvoiceQuery {
   constructor(private readonly invoices: InvoiceRepository) {}
 
-  async execute(invoiceId: string): Promise<Invoice> {
+  /** `visibleTo`: a customer id to read only that customer's invoices (another's is "not found"). */
+  async execute(invoiceId: string, visibleTo: string | null = null): Promise<Invoice> {
     const invoice = await this.invoices.findById(invoiceId);
-    if (!invoice) throw new InvoiceNotFoundError(invoiceId);
+    if (!invoice || (visibleTo !== null && invoice.customerId !== visibleTo))
+      throw new InvoiceNotFoundError(invoiceId);
     return invoice;
   }
 }

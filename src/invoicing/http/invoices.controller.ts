@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import {
+  type Caller,
+  CurrentCaller,
+  CustomerScoped,
+  OperatorOnly,
+  OwnedByCaller,
+  ownCustomerOf,
+} from '../../auth';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
@@ -24,6 +32,7 @@ export class InvoicesController {
   ) {}
 
   @Get('v1/customers/:customerId/invoices/upcoming')
+  @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Preview the open period\'s invoice so far (status "upcoming"; nothing stored)' })
   @ApiOkResponse({ type: InvoiceResponse })
   @ApiProblems(400, 404)
@@ -34,6 +43,7 @@ export class InvoicesController {
   }
 
   @Post('v1/customers/:customerId/invoices')
+  @OperatorOnly()
   @ApiOperation({ summary: 'Issue the invoice of a closed period (operator): 201 new, 200 already issued' })
   @ApiCreatedResponse({ type: InvoiceResponse })
   @ApiOkResponse({ type: InvoiceResponse, description: 'The invoice already existed' })
@@ -49,6 +59,7 @@ export class InvoicesController {
   }
 
   @Get('v1/customers/:customerId/invoices')
+  @CustomerScoped('customerId')
   @ApiOperation({ summary: "A customer's invoices, newest period first" })
   @ApiOkResponse({ type: InvoicePageResponse })
   @ApiProblems(400, 404)
@@ -64,14 +75,19 @@ export class InvoicesController {
   }
 
   @Get('v1/invoices/:invoiceId')
+  @OwnedByCaller()
   @ApiOperation({ summary: 'Read one invoice' })
   @ApiOkResponse({ type: InvoiceResponse })
   @ApiProblems(400, 404)
-  async get(@Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string): Promise<InvoiceResponse> {
-    return InvoiceResponse.of(await this.getInvoice.execute(invoiceId));
+  async get(
+    @Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<InvoiceResponse> {
+    return InvoiceResponse.of(await this.getInvoice.execute(invoiceId, ownCustomerOf(caller)));
   }
 
   @Post('v1/invoicing/runs')
+  @OperatorOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Run monthly invoicing now (operator); the same use case the scheduler fires',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CustomerScoped, OperatorOnly } from '../../auth';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetBalanceQuery } from '../application/get-balance.query';
@@ -16,6 +17,7 @@ export class PrepaidController {
   ) {}
 
   @Post('top-ups')
+  @OperatorOnly()
   @ApiOperation({ summary: 'Credit a prepaid balance (operator); idempotent by reference' })
   @ApiCreatedResponse({ type: BalanceResponse })
   @ApiOkResponse({ type: BalanceResponse, description: 'Replay of a recorded top-up: nothing credited' })
@@ -31,6 +33,7 @@ export class PrepaidController {
   }
 
   @Get('balance')
+  @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Prepaid balance and the whole minutes it still buys' })
   @ApiOkResponse({ type: BalanceWithMinutesResponse })
   @ApiProblems(400, 404, 409)

@@ -8,3 +8,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pgError = error as PostgresError;
   return pgError?.code === '23505' && (constraint === undefined || pgError.constraint === constraint);
 }
+
+/** SQLSTATE 23503: the referenced row does not exist. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as PostgresError)?.code === '23503';
+}

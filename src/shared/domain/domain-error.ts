@@ -7,7 +7,8 @@ export type ErrorCategory =
   | 'not_found' // 404
   | 'conflict' // 409: the input clashes with stored state
   | 'unprocessable' // 422: well-formed, but refers to something that does not exist
-  | 'forbidden'; // 403
+  | 'unauthorized' // 401: no valid API key
+  | 'forbidden'; // 403: a valid key that may not do this
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Customer } from '../../domain/customer';
 
 export class CustomerResponse {
@@ -49,11 +49,12 @@ export class CustomerResponse {
 }
 
 export class CreatedCustomerResponse extends CustomerResponse {
-  @ApiPropertyOptional({
-    description: "The customer's own API key. Returned once, here; store it now.",
-    example: 'pbk_c_3q2x...',
+  @ApiProperty({
+    description:
+      "The customer's own API key, for reading its own customer, calls, invoices and balance. Returned once, here; store it now (POST /v1/customers/{customerId}/api-key issues a new one).",
+    example: 'pbk_c_0b7c6f0e6a444e8e9d1b2f5c8f4c1a11_Vq3X9yQm0bWcZ1rT8uKfE2hJ5nL7pA4sD6gB0vN3xY8',
   })
-  apiKey?: string;
+  apiKey!: string;
 }
 
 export class CustomerPageResponse {

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfiguration } from '../../config';
+import { customerIdClaimedBy, hashApiKey, sameKeyHash } from '../domain/api-key';
+import { InvalidApiKeyError, MissingApiKeyError } from '../domain/auth.errors';
+import { Caller, OPERATOR } from '../domain/caller';
+import { CustomerApiKeyRepository } from './customer-api-key.repository';
+
+/** Tells who holds a presented key: the operator, a customer, or nobody (401). */
+@Injectable()
+export class AuthenticateCallerQuery {
+  private readonly operatorKeyHash: Buffer;
+
+  constructor(
+    private readonly keys: CustomerApiKeyRepository,
+    config: AppConfiguration,
+  ) {
+    // main.ts generates one in development and refuses to start without it in production.
+    if (!config.OPERATOR_API_KEY) throw new Error('OPERATOR_API_KEY is not set');
+    this.operatorKeyHash = hashApiKey(config.OPERATOR_API_KEY);
+  }
+
+  /** `presentedKey` is null when the request carried no key at all. */
+  async execute(presentedKey: string | null): Promise<Caller> {
+    if (presentedKey === null) throw new MissingApiKeyError();
+    // Hash first and compare hashes: equal lengths, so the comparison is constant-time.
+    const presentedHash = hashApiKey(presentedKey);
+    if (sameKeyHash(presentedHash, this.operatorKeyHash)) return OPERATOR;
+    const customerId = customerIdClaimedBy(presentedKey);
+    if (customerId === null) throw new InvalidApiKeyError();
+    const storedHash = await this.keys.hashOf(customerId);
+    if (storedHash === null || !sameKeyHash(presentedHash, storedHash)) throw new InvalidApiKeyError();
+    return { kind: 'customer', customerId };
+  }
+}
