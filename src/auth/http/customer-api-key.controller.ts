@@ -1,10 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { RequestValidationError } from '../../shared/http/request-validation.error';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { IssueCustomerKeyUseCase } from '../application/issue-customer-key.use-case';
 import { CustomerScoped } from './access.decorators';
-import { CustomerApiKeyResponse, NoBodyDto } from './dto/customer-api-key.response';
+import { CustomerApiKeyResponse } from './dto/customer-api-key.response';
 
 @ApiTags('customers')
 @Controller('v1/customers/:customerId/api-key')
@@ -16,14 +17,25 @@ export class CustomerApiKeyController {
   @ApiOperation({
     summary: "Rotate a customer's API key",
     description:
-      'Issues a new key and returns it once; the previous key stops working at once. A customer may rotate its own key.',
+      'Issues a new key and returns it once; the previous key stops working at once. A customer may rotate its own key. Takes no body (an empty object is fine).',
   })
   @ApiCreatedResponse({ type: CustomerApiKeyResponse })
   @ApiProblems(400, 404)
   async rotate(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
-    @Body() _body: NoBodyDto,
+    @Body() body: unknown,
   ): Promise<CustomerApiKeyResponse> {
+    assertNoFields(body);
     return { customerId, apiKey: await this.issueKey.execute(customerId) };
   }
+}
+
+/** Like every endpoint, refuses fields it does not know: here, all of them. */
+function assertNoFields(body: unknown): void {
+  if (body === undefined || body === null) return;
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw new RequestValidationError([{ field: 'body', message: 'must be empty or {}' }]);
+  const fields = Object.keys(body);
+  if (fields.length > 0)
+    throw new RequestValidationError(fields.map((field) => ({ field, message: 'is not a known field' })));
 }

@@ -9,6 +9,3 @@ export class CustomerApiKeyResponse {
   })
   apiKey!: string;
 }
-
-/** POST .../api-key takes no body; an empty object (or none) is fine, any field is refused. */
-export class NoBodyDto {}

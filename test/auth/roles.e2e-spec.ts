@@ -1,0 +1,181 @@
+import { aCall, aPhoneNumber } from '../support/mothers';
+import { OPERATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+import { aCustomerWithKey, AuthFixture, authFixture, CustomerWithKey, forgedKeyOf } from './auth-fixture';
+
+type Who = 'no key' | 'wrong key' | 'operator' | 'own customer' | 'other customer';
+type Access = 'operator' | 'customer' | 'owner' | 'any';
+
+interface Endpoint {
+  method: 'get' | 'post' | 'put';
+  /** The route as the OpenAPI document names it. */
+  route: string;
+  access: Access;
+  /** The status when the key may use the endpoint. */
+  ok: number;
+  body?: (subject: CustomerWithKey) => object;
+  /** Rotation changes the subject's key, so each request rotates a customer of its own. */
+  freshSubject?: boolean;
+  /** The problem type of a 404 (another customer's resource reads as a missing one). */
+  notFound?: string;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'post',
+    route: '/v1/customers',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ name: 'Role Test', phoneNumbers: [aPhoneNumber()] }),
+  },
+  { method: 'get', route: '/v1/customers', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}', access: 'customer', ok: 200 },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/phone-numbers',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ number: aPhoneNumber() }),
+  },
+  {
+    method: 'put',
+    route: '/v1/customers/{customerId}/plan',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ plan: 'prepaid' }),
+  },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/api-key',
+    access: 'customer',
+    ok: 201,
+    freshSubject: true,
+  },
+  {
+    method: 'post',
+    route: '/v1/calls',
+    access: 'operator',
+    ok: 201,
+    body: (subject) => aCall({ phoneNumber: subject.phoneNumber, startedAt: '2026-10-05T10:00:00Z' }),
+  },
+  {
+    method: 'post',
+    route: '/v1/calls/batch',
+    access: 'operator',
+    ok: 200,
+    body: (subject) => ({
+      calls: [aCall({ phoneNumber: subject.phoneNumber, startedAt: '2026-10-05T10:00:00Z' })],
+    }),
+  },
+  { method: 'get', route: '/v1/customers/{customerId}/calls', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}/invoices', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}/invoices/upcoming', access: 'customer', ok: 200 },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/invoices',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ period: '2026-09' }),
+  },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  { method: 'post', route: '/v1/invoicing/runs', access: 'operator', ok: 200, body: () => ({}) },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/top-ups',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ amount: '1.00', reference: `role-${Math.random().toString(36).slice(2)}` }),
+  },
+  { method: 'get', route: '/v1/customers/{customerId}/balance', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
+];
+
+const WHO: Who[] = ['no key', 'wrong key', 'operator', 'own customer', 'other customer'];
+
+function expectedStatus(endpoint: Endpoint, who: Who): number {
+  if (who === 'no key' || who === 'wrong key') return 401;
+  if (who === 'operator' || endpoint.access === 'any') return endpoint.ok;
+  if (endpoint.access === 'operator') return 403;
+  return who === 'own customer' ? endpoint.ok : 404;
+}
+
+describe('Who may call what: every endpoint and every kind of key', () => {
+  let service: TestApp;
+  let fixture: AuthFixture;
+
+  beforeAll(async () => {
+    service = await startTestApp({ now: '2026-10-15T12:00:00Z' });
+    fixture = await authFixture(service);
+  });
+  afterAll(() => service.close());
+
+  async function send(endpoint: Endpoint, who: Who) {
+    const subject = endpoint.freshSubject ? await aCustomerWithKey(service) : fixture.ada;
+    // For a fresh subject, Ada is the "other" customer; for Ada, Bob is.
+    const other = endpoint.freshSubject ? fixture.ada : fixture.bob;
+    const path = endpoint.route
+      .replace('{customerId}', subject.id)
+      .replace('{invoiceId}', fixture.ada.invoiceId);
+    const keys: Record<Who, string | null> = {
+      'no key': null,
+      'wrong key': forgedKeyOf(subject.id),
+      operator: OPERATOR_KEY,
+      'own customer': subject.key,
+      'other customer': other.key,
+    };
+    let request = service.anonymous()[endpoint.method](path);
+    if (keys[who] !== null) request = request.set('Authorization', `Bearer ${keys[who]}`);
+    return endpoint.body ? request.send(endpoint.body(subject)) : request;
+  }
+
+  describe.each(
+    ENDPOINTS.map((endpoint) => [`${endpoint.method.toUpperCase()} ${endpoint.route}`, endpoint]),
+  )('%s', (_name, endpoint) => {
+    it.each(WHO.map((who) => [who, expectedStatus(endpoint, who)]))(
+      'with %s answers %i',
+      async (who, status) => {
+        const response = await send(endpoint, who);
+        expect({ status: response.status, body: response.body }).toMatchObject({ status });
+        if (status >= 400) {
+          expect(response.headers['content-type']).toContain('application/problem+json');
+          expect(response.body.status).toBe(status);
+        }
+        if (status === 401) expect(response.headers['www-authenticate']).toBe('Bearer');
+        if (status === 403) expect(response.body.type).toContain('/problems/operator-key-required');
+        if (status === 404) {
+          const type = endpoint.notFound ?? 'customer-not-found';
+          expect(response.body.type).toContain(`/problems/${type}`);
+        }
+      },
+    );
+  });
+
+  it('covers every /v1 operation of the OpenAPI document, each declaring the bearer scheme and its key', async () => {
+    const document = await service.anonymous().get('/docs-json').expect(200);
+    const operations = Object.entries(document.body.paths as Record<string, Record<string, any>>).flatMap(
+      ([route, item]) =>
+        Object.entries(item)
+          .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+          .map(([method, operation]) => ({ name: `${method} ${route}`, operation })),
+    );
+    const v1 = operations.filter(({ name }) => name.includes(' /v1/'));
+    expect(v1.map(({ name }) => name).sort()).toEqual(
+      ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.route}`).sort(),
+    );
+    for (const { name, operation } of v1) {
+      const endpoint = ENDPOINTS.find((candidate) => `${candidate.method} ${candidate.route}` === name)!;
+      expect({ name, security: operation.security }).toEqual({ name, security: [{ bearer: [] }] });
+      expect({ name, takes: operation['x-api-key']?.takes }).toEqual({ name, takes: endpoint.access });
+      expect(operation.description).toContain('**API key:**');
+      expect(Object.keys(operation.responses)).toContain('401');
+    }
+    const health = operations.find(({ name }) => name === 'get /health')!;
+    expect(health.operation.security).toBeUndefined();
+    expect(document.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
