@@ -40,7 +40,8 @@ export class PlanCatalog {
       if (typeof spec !== 'object' || spec === null)
         throw new InvalidPlanCatalogError(code, '*', 'must be an object');
       const type = (spec as { type?: unknown }).type;
-      const factory = typeof type === 'string' ? PLAN_TYPES[type] : undefined;
+      const factory =
+        typeof type === 'string' && Object.hasOwn(PLAN_TYPES, type) ? PLAN_TYPES[type] : undefined;
       if (!factory) {
         throw new InvalidPlanCatalogError(
           code,
