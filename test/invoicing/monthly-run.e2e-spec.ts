@@ -98,7 +98,10 @@ describe('The monthly invoicing run', () => {
 
   it('finishes an interrupted run on the next one, duplicating nothing and leaving no gap', async () => {
     const customers = [];
-    for (let i = 0; i < 7; i += 1) customers.push(await aCustomer(service));
+    for (let i = 0; i < 7; i += 1) {
+      service.clock.advance(1000); // distinct creation times: the run pages customers in creation order
+      customers.push(await aCustomer(service));
+    }
     service.clock.set('2026-11-01T00:30:00Z');
     // The database fails part-way through, as a crash would: the batch holding this customer rolls back.
     await service.sql(`

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import {
   InvalidCallIdError,
@@ -46,9 +47,10 @@ export function parseCallRecord(raw: unknown, maxMinutes: number, now: Date): Ca
 
 function parseInstant(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) throw new InvalidStartedAtError();
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new InvalidStartedAtError();
-  return instant;
+  // luxon checks the calendar: JavaScript's Date would roll 31 April over into 1 May.
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  if (!parsed.isValid || parsed.toMillis() < 0) throw new InvalidStartedAtError();
+  return parsed.toJSDate();
 }
 
 /** A replay is the same call only if everything the switch said is the same. */
