@@ -1,16 +1,9 @@
 import type { BillingPeriod } from '../../shared/domain/billing-period';
+import type { InvoiceLineDraft } from '../../billing-plans';
 import type { Money } from '../../shared/domain/money';
-import type { InvoiceLineKind } from './invoice-line';
 
-export interface InvoiceLine {
-  kind: InvoiceLineKind;
-  description: string;
-  period: string;
-  quantity: number;
-  unitPrice: Money | null;
-  /** Rounded half-up (away from zero) to the cent. */
-  amount: Money;
-}
+/** A line as issued: the plan's draft with its amount rounded half-up (away from zero) to the cent. */
+export type InvoiceLine = InvoiceLineDraft;
 
 export type InvoiceStatus = 'issued' | 'upcoming';
 

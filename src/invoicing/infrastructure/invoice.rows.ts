@@ -4,7 +4,7 @@ import { Money } from '../../shared/domain/money';
 import { TimeZone } from '../../shared/domain/time-zone';
 import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice, InvoiceLine } from '../domain/invoice';
-import type { InvoiceLineKind } from '../domain/invoice-line';
+import type { InvoiceLineKind } from '../../billing-plans';
 
 export interface InvoiceRow {
   id: string;
