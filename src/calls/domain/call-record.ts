@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import {
   InvalidCallIdError,
@@ -47,10 +46,20 @@ export function parseCallRecord(raw: unknown, maxMinutes: number, now: Date): Ca
 
 function parseInstant(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) throw new InvalidStartedAtError();
-  // luxon checks the calendar: JavaScript's Date would roll 31 April over into 1 May.
-  const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid || parsed.toMillis() < 0) throw new InvalidStartedAtError();
-  return parsed.toJSDate();
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime()) || instant.getTime() < 0 || !isCalendarDate(value)) {
+    throw new InvalidStartedAtError();
+  }
+  return instant;
+}
+
+/** JavaScript's Date would roll "31 April" over into 1 May, another billing period: refuse it. */
+function isCalendarDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
 /** A replay is the same call only if everything the switch said is the same. */

@@ -4,6 +4,13 @@ import type { TimeZone } from './time-zone';
 
 const CODE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const FIRST_YEAR = 2000;
+const CACHE_LIMIT = 10_000;
+const RECENT_PER_ZONE = 4;
+
+// Periods are immutable and costly to compute (luxon's zone arithmetic takes tens of microseconds),
+// while a batch of calls touches a handful: remember them.
+const periodCache = new Map<string, BillingPeriod>();
+const recentByZone = new Map<string, BillingPeriod[]>();
 
 /**
  * A calendar month in a customer's time zone: from local midnight on the 1st up to, not including,
@@ -27,14 +34,30 @@ export class BillingPeriod {
   static parse(code: string, zone: TimeZone): BillingPeriod {
     const match = typeof code === 'string' ? CODE.exec(code) : null;
     if (!match || Number(match[1]) < FIRST_YEAR) throw new InvalidPeriodError(code);
-    return new BillingPeriod(Number(match[1]), Number(match[2]), zone);
+    return BillingPeriod.of(Number(match[1]), Number(match[2]), zone);
   }
 
   /** The month that the instant falls in, as the calendar on the wall in that zone reads it. */
   static containing(instant: Date, zone: TimeZone): BillingPeriod {
+    const recent = recentByZone.get(zone.name) ?? [];
+    const known = recent.find((period) => period.contains(instant));
+    if (known) return known;
     const local = DateTime.fromJSDate(instant, { zone: zone.name });
     if (!local.isValid) throw new RangeError(`Not a valid instant: ${String(instant)}`);
-    return new BillingPeriod(local.year, local.month, zone);
+    const period = BillingPeriod.of(local.year, local.month, zone);
+    if (recentByZone.size >= CACHE_LIMIT) recentByZone.clear();
+    recentByZone.set(zone.name, [period, ...recent].slice(0, RECENT_PER_ZONE));
+    return period;
+  }
+
+  private static of(year: number, month: number, zone: TimeZone): BillingPeriod {
+    const key = `${zone.name}|${year}|${month}`;
+    const cached = periodCache.get(key);
+    if (cached) return cached;
+    if (periodCache.size >= CACHE_LIMIT) periodCache.clear();
+    const period = new BillingPeriod(year, month, zone);
+    periodCache.set(key, period);
+    return period;
   }
 
   /** The newest period that has ended by `now`: the one before the month `now` is in. */
@@ -68,14 +91,14 @@ export class BillingPeriod {
 
   next(): BillingPeriod {
     return this.month === 12
-      ? new BillingPeriod(this.year + 1, 1, this.zone)
-      : new BillingPeriod(this.year, this.month + 1, this.zone);
+      ? BillingPeriod.of(this.year + 1, 1, this.zone)
+      : BillingPeriod.of(this.year, this.month + 1, this.zone);
   }
 
   previous(): BillingPeriod {
     return this.month === 1
-      ? new BillingPeriod(this.year - 1, 12, this.zone)
-      : new BillingPeriod(this.year, this.month - 1, this.zone);
+      ? BillingPeriod.of(this.year - 1, 12, this.zone)
+      : BillingPeriod.of(this.year, this.month - 1, this.zone);
   }
 
   equals(other: BillingPeriod): boolean {

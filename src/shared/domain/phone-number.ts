@@ -9,6 +9,11 @@ export class InvalidPhoneNumberError extends DomainError {
   }
 }
 
+const CACHE_LIMIT = 100_000;
+// Parsing with the full metadata costs ~30 µs; a switch sends many calls per line, so the
+// outcome of each raw spelling is remembered (null: invalid).
+const parsedCache = new Map<string, string | null>();
+
 /** A phone line in E.164, valid by libphonenumber's full metadata. */
 export class PhoneNumber {
   private constructor(readonly e164: string) {}
@@ -17,9 +22,15 @@ export class PhoneNumber {
     if (typeof raw !== 'string' || raw.length === 0 || raw.length > 64) {
       throw new InvalidPhoneNumberError(String(raw), field);
     }
-    const parsed = parsePhoneNumberFromString(raw);
-    if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError(raw, field);
-    return new PhoneNumber(parsed.number);
+    let e164 = parsedCache.get(raw);
+    if (e164 === undefined) {
+      const parsed = parsePhoneNumberFromString(raw);
+      e164 = parsed?.isValid() ? parsed.number : null;
+      if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
+      parsedCache.set(raw, e164);
+    }
+    if (e164 === null) throw new InvalidPhoneNumberError(raw, field);
+    return new PhoneNumber(e164);
   }
 
   /** For values read back from storage, already normalised. */
