@@ -45,5 +45,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
   setUpOpenApi(app, documentApiKeys);
   await app.init();
+  // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.
+  fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   await fastify.ready();
 }

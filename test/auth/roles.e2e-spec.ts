@@ -83,6 +83,20 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     notFound: 'invoice-not-found',
   },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}/pdf',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}/deliveries',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
   { method: 'post', route: '/v1/invoicing/runs', access: 'operator', ok: 200, body: () => ({}) },
   {
     method: 'post',

@@ -3,11 +3,13 @@ import { RequestValidationError } from './request-validation.error';
 
 /** Deeper than any request this API takes (a call batch is 3 levels); stops recursion in the validators. */
 const MAX_DEPTH = 32;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The first global pipe: refuses, on every body, query and path value, what no field accepts but
- * would otherwise reach code that chokes on it: NUL characters (PostgreSQL text cannot hold them)
- * and JSON nested deeply enough to overflow the recursive validators. Walks iteratively.
+ * would otherwise reach code that chokes on it: NUL characters (PostgreSQL text cannot hold them),
+ * JSON nested deeply enough to overflow the recursive validators, and prototype keys (which the
+ * validators would silently drop rather than refuse as unknown). Walks iteratively.
  */
 @Injectable()
 export class HostileInputPipe implements PipeTransform {
@@ -26,16 +28,19 @@ export class HostileInputPipe implements PipeTransform {
       if (item.depth >= MAX_DEPTH) throw refusal(item.field, `is nested more than ${MAX_DEPTH} levels deep`);
       for (const [key, child] of Object.entries(item.value)) {
         if (key.includes('\u0000')) throw refusal(item.field, 'must not contain NUL characters');
-        const field = Array.isArray(item.value)
-          ? `${item.field}[${key}]`
-          : item.field
-            ? `${item.field}.${key}`
-            : key;
-        stack.push({ value: child, field, depth: item.depth + 1 });
+        // No field has these names; a parser that kept them would let them reach object prototypes.
+        if (PROTOTYPE_KEYS.has(key))
+          throw refusal(childField(item.field, key, item.value), 'is not a known field');
+        stack.push({ value: child, field: childField(item.field, key, item.value), depth: item.depth + 1 });
       }
     }
     return value;
   }
+}
+
+function childField(parent: string, key: string, container: object): string {
+  if (Array.isArray(container)) return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
 }
 
 function refusal(field: string, message: string): RequestValidationError {
