@@ -6,6 +6,7 @@ import { BillingPlansModule } from './billing-plans';
 import { CallsModule } from './calls';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
+import { InvoiceDeliveryModule } from './invoice-delivery';
 import { InvoicingModule } from './invoicing';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
@@ -38,6 +39,7 @@ export class AppModule {
         CustomersModule,
         CallsModule,
         InvoicingModule,
+        InvoiceDeliveryModule,
         PrepaidModule,
       ],
     };

@@ -11,6 +11,14 @@ function isCronExpression(expression: string): boolean {
   }
 }
 
+/** A Standard Webhooks secret: `whsec_` + the base64 of a 24 to 64 byte key. */
+function isWebhookSecret(secret: string): boolean {
+  const key = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret)?.[1];
+  if (!key || key.length % 4 !== 0) return false;
+  const bytes = Buffer.from(key, 'base64').length;
+  return bytes >= 24 && bytes <= 64;
+}
+
 const settingsSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -52,6 +60,35 @@ const settingsSchema = z.object({
     .string()
     .regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits')
     .default('INV'),
+  // Invoice delivery (README "Invoice delivery"): a channel is on when its URL is set.
+  INVOICE_ISSUER_NAME: z.string().trim().min(1).max(200).default('phone-billing'),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/]/,
+      'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/@/, 'must be a sender address, e.g. "Billing <billing@example.com>"')
+    .optional(),
+  INVOICE_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
+  INVOICE_WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, 'must be whsec_ followed by a base64 key of 24 to 64 bytes')
+    .optional(),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(30_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  DELIVERY_DISPATCHER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  DELIVERY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+  DELIVERY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 /** One schema for every setting; `loadConfig` fails fast on the first start with a message naming the variable. */
@@ -62,6 +99,16 @@ export const configSchema = settingsSchema.superRefine((config, context) => {
       code: 'custom',
       path: ['OPERATOR_API_KEY'],
       message: "must be set when NODE_ENV=production (the operator's bearer key, at least 16 characters)",
+    });
+  }
+  if (config.SMTP_URL && !config.MAIL_FROM) {
+    context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is set' });
+  }
+  if (config.INVOICE_WEBHOOK_URL && !config.INVOICE_WEBHOOK_SECRET) {
+    context.addIssue({
+      code: 'custom',
+      path: ['INVOICE_WEBHOOK_SECRET'],
+      message: 'must be set when INVOICE_WEBHOOK_URL is set (whsec_ followed by a base64 key)',
     });
   }
 });

@@ -1,1 +1,5 @@
 export { InvoicingModule } from './invoicing.module';
+export { GetInvoiceQuery } from './application/get-invoice.query';
+export type { Invoice, InvoiceLine } from './domain/invoice';
+export { InvoiceNotFoundError } from './domain/invoicing.errors';
+export { InvoiceResponse } from './http/dto/invoice.response';

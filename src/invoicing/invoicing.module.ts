@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
+import { AppConfiguration } from '../config';
 import { CustomersModule } from '../customers/customers.module';
 import { GetInvoiceQuery } from './application/get-invoice.query';
 import { InvoiceEvents } from './application/invoice-events.port';
@@ -13,6 +14,7 @@ import { RunMonthlyInvoicingUseCase } from './application/run-monthly-invoicing.
 import { InvoicesController } from './http/invoices.controller';
 import { LoggingInvoiceEvents } from './infrastructure/logging-invoice-events.adapter';
 import { MikroOrmInvoiceRepository } from './infrastructure/mikro-orm-invoice.repository';
+import { MikroOrmIssuedInvoicesOutbox } from './infrastructure/mikro-orm-issued-invoices-outbox';
 import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.scheduler';
 
 @Module({
@@ -29,8 +31,16 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     // Adapters
     { provide: InvoiceRepository, useClass: MikroOrmInvoiceRepository },
     { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
-    { provide: IssuedInvoicesOutbox, useClass: NoOutbox },
+    {
+      provide: IssuedInvoicesOutbox,
+      inject: [AppConfiguration],
+      useFactory: (config: AppConfiguration) =>
+        config.SMTP_URL || config.INVOICE_WEBHOOK_URL
+          ? new MikroOrmIssuedInvoicesOutbox(config)
+          : new NoOutbox(),
+    },
     MonthlyInvoicingScheduler,
   ],
+  exports: [GetInvoiceQuery],
 })
 export class InvoicingModule {}

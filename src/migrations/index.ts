@@ -2,6 +2,7 @@ import { Migration20261124000100_customers_and_calls } from './Migration20261124
 import { Migration20261124000200_invoices } from './Migration20261124000200_invoices';
 import { Migration20261124000300_prepaid_ledger } from './Migration20261124000300_prepaid_ledger';
 import { Migration20261124000400_customer_api_keys } from './Migration20261124000400_customer_api_keys';
+import { Migration20261124000500_invoice_deliveries } from './Migration20261124000500_invoice_deliveries';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261124000200_invoices', class: Migration20261124000200_invoices },
   { name: 'Migration20261124000300_prepaid_ledger', class: Migration20261124000300_prepaid_ledger },
   { name: 'Migration20261124000400_customer_api_keys', class: Migration20261124000400_customer_api_keys },
+  { name: 'Migration20261124000500_invoice_deliveries', class: Migration20261124000500_invoice_deliveries },
 ];

@@ -1,0 +1,52 @@
+import type { Delivery, DeliveryChannel } from '../domain/delivery';
+
+/** A delivery leased by one dispatcher for one attempt. */
+export interface DeliveryJob {
+  id: string;
+  invoiceId: string;
+  channel: DeliveryChannel;
+  /** The customer's email address when the invoice was issued (email channel). */
+  recipient: string | null;
+  /** The Standard Webhooks message id, fixed at enqueue time (webhook channel). */
+  webhookId: string | null;
+  /** Proves the lease is still this dispatcher's when the outcome is recorded. */
+  leaseToken: string;
+  /** The state after the claim: the attempt counted, the lease set. */
+  delivery: Delivery;
+}
+
+export interface ClaimRequest {
+  now: Date;
+  leaseUntil: Date;
+  channels: readonly DeliveryChannel[];
+  limit: number;
+  maxAttempts: number;
+}
+
+export interface InvoiceDeliveryView {
+  channel: DeliveryChannel;
+  delivery: Delivery;
+}
+
+/** Port: the delivery outbox rows, shared safely between any number of dispatchers. */
+export abstract class DeliveryJobRepository {
+  /**
+   * In one short statement (FOR UPDATE SKIP LOCKED): leases up to `limit` due deliveries of these
+   * channels, oldest first, and counts their attempt (Delivery.startAttempt, set-wise). Two
+   * dispatchers never get the same delivery while its lease runs.
+   */
+  abstract claimDue(request: ClaimRequest): Promise<DeliveryJob[]>;
+  /**
+   * Stores an attempt's outcome. A success is stored while the delivery is pending; a failure only
+   * while the lease is still this job's. Returns false when nothing was stored.
+   */
+  abstract recordOutcome(job: DeliveryJob, outcome: Delivery): Promise<boolean>;
+  /** Fails the deliveries whose last try was interrupted (lease run out, no try left). */
+  abstract abandonInterrupted(
+    now: Date,
+    maxAttempts: number,
+    channels: readonly DeliveryChannel[],
+  ): Promise<number>;
+  /** Email first, then webhook. */
+  abstract listByInvoice(invoiceId: string): Promise<InvoiceDeliveryView[]>;
+}

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { InvoiceDeliveryView } from '../../application/delivery-job.repository';
+
+export class InvoiceDeliveryResponse {
+  @ApiProperty({ enum: ['email', 'webhook'], example: 'webhook' })
+  channel!: string;
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'failed'],
+    example: 'delivered',
+    description: 'pending: not sent yet, or waiting for its next try; failed: every try failed',
+  })
+  status!: string;
+  @ApiProperty({ example: 3, description: 'Attempts made so far (at most DELIVERY_MAX_ATTEMPTS)' })
+  attempts!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'the receiver answered HTTP 503',
+    description: 'Why the latest failed attempt failed (kept after a later success); null if none failed',
+  })
+  lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-01T00:06:30Z' })
+  deliveredAt!: string | null;
+
+  static of({ channel, delivery }: InvoiceDeliveryView): InvoiceDeliveryResponse {
+    const { status, attempts, lastError, deliveredAt } = delivery.state;
+    return {
+      channel,
+      status,
+      attempts,
+      lastError,
+      deliveredAt: deliveredAt ? deliveredAt.toISOString().replace('.000Z', 'Z') : null,
+    };
+  }
+}
+
+export class InvoiceDeliveriesResponse {
+  @ApiProperty({
+    type: [InvoiceDeliveryResponse],
+    description: 'One per channel the invoice was queued for when it was issued; email first',
+  })
+  data!: InvoiceDeliveryResponse[];
+}

@@ -1,0 +1,1 @@
+export { InvoiceDeliveryModule } from './invoice-delivery.module';

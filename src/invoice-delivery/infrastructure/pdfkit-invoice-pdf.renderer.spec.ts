@@ -1,0 +1,89 @@
+import { PDFParse } from 'pdf-parse';
+import type { Invoice } from '../../invoicing';
+import { BillingPeriod } from '../../shared/domain/billing-period';
+import { Money } from '../../shared/domain/money';
+import { TimeZone } from '../../shared/domain/time-zone';
+import { PdfkitInvoicePdfRenderer } from './pdfkit-invoice-pdf.renderer';
+
+const usd = (amount: string) => Money.of(amount, 'USD');
+
+function anInvoice(overrides: Partial<Invoice> = {}): Invoice {
+  return {
+    id: '6f1c1f4e-3f5a-4f0e-9d7e-2b8c5a1d9e00',
+    number: 'INV-2026-000042',
+    customerId: '0b6c1c3e-8d1f-4a55-9f0e-5c2b7d8e9a10',
+    period: BillingPeriod.parse('2026-10', TimeZone.of('Europe/Lisbon')),
+    plan: 'postpaid',
+    status: 'issued',
+    issuedAt: new Date('2026-11-01T00:05:00Z'),
+    callCount: 31,
+    minutes: 412,
+    lines: [
+      {
+        kind: 'usage',
+        description: '412 minutes at 0.02 USD',
+        period: '2026-10',
+        quantity: 412,
+        unitPrice: usd('0.02'),
+        amount: usd('8.24'),
+      },
+      {
+        kind: 'late_usage',
+        description: '3 minutes from 2026-09 at 0.02 USD, received after 2026-09 was invoiced',
+        period: '2026-09',
+        quantity: 3,
+        unitPrice: usd('0.02'),
+        amount: usd('0.06'),
+      },
+    ],
+    total: usd('8.30'),
+    ...overrides,
+  };
+}
+
+async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const result = await parser.getText();
+    return { text: result.text, pages: result.total };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+describe('PdfkitInvoicePdfRenderer', () => {
+  const renderer = new PdfkitInvoicePdfRenderer();
+  const document = { invoice: anInvoice(), issuerName: 'Acme Telecom', customerName: 'Zoë Łukasiewicz' };
+
+  it('renders the same bytes every time for one invoice', async () => {
+    const first = await renderer.render(document);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a second later: no clock leaks in
+    const second = await renderer.render({ ...document, invoice: anInvoice() });
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(second.equals(first)).toBe(true);
+  });
+
+  it('renders a different file for a different invoice', async () => {
+    const other = await renderer.render({ ...document, invoice: anInvoice({ number: 'INV-2026-000043' }) });
+    expect(other.equals(await renderer.render(document))).toBe(false);
+  });
+
+  it('shows issuer, customer, number, period in the customer zone, lines, total and currency on one page', async () => {
+    const { text, pages } = await textOf(await renderer.render(document));
+    expect(pages).toBe(1);
+    for (const expected of [
+      'Acme Telecom',
+      'Zoë ?ukasiewicz',
+      'INV-2026-000042',
+      'October 2026 (2026-10)',
+      '2026-10-01 to 2026-10-31',
+      'Europe/Lisbon',
+      '2026-11-01 00:05 (Europe/Lisbon)',
+      '412 minutes at 0.02 USD',
+      '8.24',
+      '0.06',
+      '8.30 USD',
+    ])
+      expect(text).toContain(expected);
+  });
+});
