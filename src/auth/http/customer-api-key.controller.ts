@@ -32,8 +32,8 @@ export class CustomerApiKeyController {
 
 /** Like every endpoint, refuses fields it does not know: here, all of them. */
 function assertNoFields(body: unknown): void {
-  if (body === undefined || body === null) return;
-  if (typeof body !== 'object' || Array.isArray(body))
+  if (body === undefined) return;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new RequestValidationError([{ field: 'body', message: 'must be empty or {}' }]);
   const fields = Object.keys(body);
   if (fields.length > 0)

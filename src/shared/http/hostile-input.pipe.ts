@@ -15,6 +15,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export class HostileInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
+    // A JSON `null` body is not "no body": every body of this API is an object.
+    if (metadata.type === 'body' && value === null) throw refusal('body', 'must be a JSON object');
     const stack: { value: unknown; field: string; depth: number }[] = [
       { value, field: metadata.data ?? '', depth: 0 },
     ];

@@ -1,0 +1,109 @@
+import { aCall, aPhoneNumber } from '../support/mothers';
+import type { CustomerWithKey } from './auth-fixture';
+
+export type Access = 'operator' | 'customer' | 'owner' | 'any';
+
+/** Every /v1 endpoint, the key it takes and a valid request to it: shared by the role table and the fuzz suite. */
+export interface Endpoint {
+  method: 'get' | 'post' | 'put';
+  /** The route as the OpenAPI document names it. */
+  route: string;
+  access: Access;
+  /** The status when the key may use the endpoint. */
+  ok: number;
+  body?: (subject: CustomerWithKey) => object;
+  /** Rotation changes the subject's key, so each request rotates a customer of its own. */
+  freshSubject?: boolean;
+  /** The problem type of a 404 (another customer's resource reads as a missing one). */
+  notFound?: string;
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'post',
+    route: '/v1/customers',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ name: 'Role Test', phoneNumbers: [aPhoneNumber()] }),
+  },
+  { method: 'get', route: '/v1/customers', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}', access: 'customer', ok: 200 },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/phone-numbers',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ number: aPhoneNumber() }),
+  },
+  {
+    method: 'put',
+    route: '/v1/customers/{customerId}/plan',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ plan: 'prepaid' }),
+  },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/api-key',
+    access: 'customer',
+    ok: 201,
+    freshSubject: true,
+  },
+  {
+    method: 'post',
+    route: '/v1/calls',
+    access: 'operator',
+    ok: 201,
+    body: (subject) => aCall({ phoneNumber: subject.phoneNumber, startedAt: '2026-10-05T10:00:00Z' }),
+  },
+  {
+    method: 'post',
+    route: '/v1/calls/batch',
+    access: 'operator',
+    ok: 200,
+    body: (subject) => ({
+      calls: [aCall({ phoneNumber: subject.phoneNumber, startedAt: '2026-10-05T10:00:00Z' })],
+    }),
+  },
+  { method: 'get', route: '/v1/customers/{customerId}/calls', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}/invoices', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/customers/{customerId}/invoices/upcoming', access: 'customer', ok: 200 },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/invoices',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ period: '2026-09' }),
+  },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}/pdf',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  {
+    method: 'get',
+    route: '/v1/invoices/{invoiceId}/deliveries',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  { method: 'post', route: '/v1/invoicing/runs', access: 'operator', ok: 200, body: () => ({}) },
+  {
+    method: 'post',
+    route: '/v1/customers/{customerId}/top-ups',
+    access: 'operator',
+    ok: 201,
+    body: () => ({ amount: '1.00', reference: `role-${Math.random().toString(36).slice(2)}` }),
+  },
+  { method: 'get', route: '/v1/customers/{customerId}/balance', access: 'customer', ok: 200 },
+  { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
+];
