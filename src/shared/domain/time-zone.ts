@@ -18,6 +18,10 @@ function withCanonicalCase(name: string): string {
   return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
+// Checking a zone builds an Intl.DateTimeFormat (most of a millisecond); there are a few hundred
+// zones, so each name is checked once.
+const known = new Map<string, TimeZone>();
+
 /** An IANA time zone, checked against the runtime's time zone database. */
 export class TimeZone {
   static readonly UTC = new TimeZone('UTC');
@@ -27,6 +31,8 @@ export class TimeZone {
   }
 
   static of(name: string): TimeZone {
+    const cached = typeof name === 'string' ? known.get(name) : undefined;
+    if (cached) return cached;
     if (
       typeof name !== 'string' ||
       name.length > MAX_LENGTH ||
@@ -35,7 +41,9 @@ export class TimeZone {
     ) {
       throw new InvalidTimeZoneError(name);
     }
-    return new TimeZone(withCanonicalCase(name));
+    const zone = new TimeZone(withCanonicalCase(name));
+    if (known.size < 10_000) known.set(name, zone);
+    return zone;
   }
 
   equals(other: TimeZone): boolean {
