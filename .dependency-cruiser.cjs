@@ -4,7 +4,7 @@
 // A "module" is any folder directly under src/ except the shared kernel (shared/), configuration
 // (config/) and migrations/, so a new module gets these rules without editing this file.
 const MODULE = '(?!shared/|config/|migrations/)[^/]+';
-const ALLOWED_DOMAIN_PACKAGES = ['decimal\\.js', 'luxon', 'libphonenumber-js'].join('|');
+const ALLOWED_DOMAIN_PACKAGES = ['decimal\\.js', 'luxon', 'libphonenumber-js', 'uuid'].join('|');
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -40,7 +40,7 @@ module.exports = {
       name: 'domain-only-allowed-packages',
       severity: 'error',
       comment:
-        'The domain is pure: of the npm packages it may use only decimal.js, luxon and ' +
+        'The domain is pure: of the npm packages it may use only decimal.js, luxon, uuid and ' +
         'libphonenumber-js (no @nestjs/*, @mikro-orm/*, class-validator, class-transformer, ...).',
       from: { path: '^src/[^/]+/domain/', pathNot: '\\.spec\\.ts$' },
       to: {

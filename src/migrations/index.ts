@@ -3,6 +3,7 @@ import { Migration20261124000200_invoices } from './Migration20261124000200_invo
 import { Migration20261124000300_prepaid_ledger } from './Migration20261124000300_prepaid_ledger';
 import { Migration20261124000400_customer_api_keys } from './Migration20261124000400_customer_api_keys';
 import { Migration20261124000500_invoice_deliveries } from './Migration20261124000500_invoice_deliveries';
+import { Migration20261124000600_calls_ingestion_indexes } from './Migration20261124000600_calls_ingestion_indexes';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -11,4 +12,8 @@ export const migrations = [
   { name: 'Migration20261124000300_prepaid_ledger', class: Migration20261124000300_prepaid_ledger },
   { name: 'Migration20261124000400_customer_api_keys', class: Migration20261124000400_customer_api_keys },
   { name: 'Migration20261124000500_invoice_deliveries', class: Migration20261124000500_invoice_deliveries },
+  {
+    name: 'Migration20261124000600_calls_ingestion_indexes',
+    class: Migration20261124000600_calls_ingestion_indexes,
+  },
 ];

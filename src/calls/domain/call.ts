@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { Money } from '../../shared/domain/money';
 import type { CallRecord } from './call-record';
 
@@ -29,7 +29,8 @@ export interface RatedCallInput {
 export function newCall(input: RatedCallInput): Call {
   return {
     ...input.record,
-    id: randomUUID(),
+    // Time-ordered ids append to the primary key index instead of landing on random pages.
+    id: timeOrderedUuid(),
     customerId: input.customerId,
     unitPrice: input.unitPrice,
     charge: input.charge,

@@ -19,8 +19,8 @@ const INVOICE_COLUMNS = sql`id, number, customer_id, period, timezone, plan, iss
   total, currency`;
 
 // Aggregates per customer, period and unit price: the invoice never needs single calls.
-const GROUP_COLUMNS = sql`customer_id, period, unit_price, currency, sum(minutes) AS minutes, count(*) AS call_count,
-  sum(charge) AS charge, sum(covered_by_balance) AS covered`;
+const GROUP_COLUMNS = sql`c.customer_id, c.period, c.unit_price, c.currency, sum(c.minutes) AS minutes,
+  count(*) AS call_count, sum(c.charge) AS charge, sum(c.covered_by_balance) AS covered`;
 
 /**
  * Invoices in PostgreSQL. Issuing reads the calls table set-wise inside the issuing transaction:
@@ -114,32 +114,47 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
   async customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>> {
     if (targets.length === 0) return new Set();
     const rows = await this.db.rows<{ customer_id: string }>(sql`
-      SELECT t.customer_id FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[])
-        AS t(customer_id, period)
-      WHERE EXISTS (SELECT 1 FROM calls c WHERE c.customer_id = t.customer_id AND c.period = t.period)`);
+      SELECT t.customer_id FROM ${periodsOf(targets)}
+      WHERE EXISTS (SELECT 1 FROM calls c WHERE ${callsInPeriod('c', 't')})`);
     return new Set(rows.map((row) => row.customer_id));
   }
 
   async unbilledUsage(target: InvoiceTarget): Promise<PeriodBilling> {
     const usage = await this.db.rows<CallGroupRow>(sql`
-      SELECT ${GROUP_COLUMNS} FROM calls
-      WHERE customer_id = ${target.customerId}::uuid AND period = ${target.period.code} AND NOT late
-      GROUP BY customer_id, period, unit_price, currency`);
+      SELECT ${GROUP_COLUMNS} FROM calls c, ${periodsOf([target])}
+      WHERE ${callsInPeriod('c', 't')} AND NOT c.late
+      GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
     const late = await this.db.rows<CallGroupRow>(sql`
-      SELECT ${GROUP_COLUMNS} FROM calls
-      WHERE customer_id = ${target.customerId}::uuid AND late AND late_invoice_id IS NULL AND period < ${target.period.code}
-      GROUP BY customer_id, period, unit_price, currency`);
+      SELECT ${GROUP_COLUMNS} FROM calls c
+      WHERE c.customer_id = ${target.customerId}::uuid AND c.late AND c.late_invoice_id IS NULL
+        AND c.period < ${target.period.code}
+      GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
     return { target, usage: usage.map(toCallGroup), late: late.map(toCallGroup) };
   }
 }
 
+/** The targets as a relation `t(customer_id, period, period_start, period_end)`. */
+function periodsOf(targets: InvoiceTarget[]) {
+  return sql`unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
+    ${targets.map((t) => t.period.start.toISOString())}::timestamptz[],
+    ${targets.map((t) => t.period.end.toISOString())}::timestamptz[]) AS t(customer_id, period, period_start, period_end)`;
+}
+
+/**
+ * A period's calls, read as the started_at range of the history index (customer_id, started_at):
+ * the same calls as `period = t.period`, since both come from the customer's time zone.
+ */
+function callsInPeriod(calls: string, targets: string) {
+  const c = sql.raw(calls);
+  const t = sql.raw(targets);
+  return sql`${c}.customer_id = ${t}.customer_id AND ${c}.started_at >= ${t}.period_start AND ${c}.started_at < ${t}.period_end`;
+}
+
 async function usageOf(tx: Database, targets: InvoiceTarget[]) {
   const rows = await tx.rows<CallGroupRow>(sql`
-    SELECT ${GROUP_COLUMNS} FROM calls
-    WHERE (customer_id, period) IN (
-      SELECT * FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[]))
-      AND NOT late
-    GROUP BY customer_id, period, unit_price, currency`);
+    SELECT ${GROUP_COLUMNS} FROM ${periodsOf(targets)} JOIN calls c ON ${callsInPeriod('c', 't')}
+    WHERE NOT c.late
+    GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
   return groupByCustomer(rows);
 }
 
@@ -154,7 +169,7 @@ async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds
         AND calls.period < t.period
       RETURNING calls.customer_id, calls.period, calls.unit_price, calls.currency, calls.minutes, calls.charge,
                 calls.covered_by_balance)
-    SELECT ${GROUP_COLUMNS} FROM claimed GROUP BY customer_id, period, unit_price, currency`);
+    SELECT ${GROUP_COLUMNS} FROM claimed c GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
   return groupByCustomer(rows);
 }
 
