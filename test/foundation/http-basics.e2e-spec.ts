@@ -20,6 +20,17 @@ describe('HTTP basics', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it('resolves every schema reference of the OpenAPI document', async () => {
+    const document = (await service.http().get('/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const references = [...JSON.stringify(document).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(references).toContain('ProblemSchema');
+    for (const name of new Set(references)) expect(document.components.schemas).toHaveProperty([name]);
+  });
+
   it('answers an unknown route with a problem document', async () => {
     const response = await service.http().get('/v1/nowhere').expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');

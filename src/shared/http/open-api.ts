@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemSchema } from './api-problems.decorator';
 
 /** Swagger UI at `/docs`, the OpenAPI 3 document at `/docs-json`; `patches` amend the generated document. */
 export function setUpOpenApi(
@@ -21,6 +22,8 @@ export function setUpOpenApi(
           'The operator key (OPERATOR_API_KEY) or a customer key (pbk_c_..., returned once when the customer is created or its key rotated). Each operation says which it takes.',
       })
       .build(),
+    // Problem responses reference this schema by name (see ApiProblems).
+    { extraModels: [ProblemSchema] },
   );
   for (const patch of patches) patch(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
