@@ -1,0 +1,4 @@
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (bench/lib/ is two levels down). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

