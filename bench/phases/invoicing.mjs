@@ -80,13 +80,15 @@ async function timeBare(pool, statement, period) {
   return { seconds: median(times), runs: times, groups, plan: planShape(plan[0]['QUERY PLAN'][0].Plan) };
 }
 
-/** "Finalize GroupAggregate < Gather Merge < Sort < Partial HashAggregate < Parallel Seq Scan on calls" */
+/** e.g. "Finalize Hashed Aggregate < Gather < Partial Hashed Aggregate < Seq Scan (parallel) on calls" */
 function planShape(node) {
   const parts = [];
   for (let current = node; current; current = current.Plans?.[0]) {
     const name = [
       current['Partial Mode'] && current['Partial Mode'] !== 'Simple' ? current['Partial Mode'] : '',
+      current.Strategy && current.Strategy !== 'Plain' ? current.Strategy : '',
       current['Node Type'],
+      current['Parallel Aware'] ? '(parallel)' : '',
     ]
       .filter(Boolean)
       .join(' ');
