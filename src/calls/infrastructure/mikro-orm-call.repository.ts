@@ -89,7 +89,7 @@ export class MikroOrmCallRepository extends CallRepository {
     if (filter.before) {
       conditions.push(sql`(started_at, id) < (${filter.before.startedAt}, ${filter.before.id}::uuid)`);
     }
-    const rows = await this.db.rows<CallRow>(sql`
+    const rows = await this.db.prepared<CallRow>(sql`
       SELECT ${CALL_COLUMNS} FROM calls WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY started_at DESC, id DESC LIMIT ${filter.limit}`);
     return rows.map(toCall);
@@ -97,7 +97,7 @@ export class MikroOrmCallRepository extends CallRepository {
 }
 
 function insertCalls(db: Database, calls: Call[]): Promise<{ call_id: string }[]> {
-  return db.rows<{ call_id: string }>(sql`
+  return db.prepared<{ call_id: string }>(sql`
     INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes, unit_price,
                        charge, currency, plan, period, received_at)
     SELECT * FROM unnest(

@@ -52,7 +52,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
   }
 
   async findById(id: string): Promise<Customer | null> {
-    const [row] = await this.db.rows<CustomerRow>(sql`${SELECT_CUSTOMER} WHERE c.id = ${id}`);
+    const [row] = await this.db.prepared<CustomerRow>(sql`${SELECT_CUSTOMER} WHERE c.id = ${id}`);
     return row ? toCustomer(row) : null;
   }
 
@@ -85,7 +85,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
 
   async findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>> {
     if (numbers.length === 0) return new Map();
-    const rows = await this.db.rows<CustomerRow & { number: string }>(sql`
+    const rows = await this.db.prepared<CustomerRow & { number: string }>(sql`
       SELECT p.number, c.id, c.name, c.email, c.timezone, c.plan_history, c.created_at, NULL AS phone_numbers
       FROM phone_numbers p JOIN customers c ON c.id = p.customer_id
       WHERE p.number = ANY(${numbers}::text[])`);

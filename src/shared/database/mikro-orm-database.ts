@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Kysely, RawBuilder } from 'kysely';
@@ -15,6 +16,14 @@ export class MikroOrmDatabase extends Database {
 
   async rows<T>(query: RawBuilder<T>): Promise<T[]> {
     return (await query.execute(this.kysely)).rows;
+  }
+
+  override async prepared<T>(query: RawBuilder<T>): Promise<T[]> {
+    const { sql: text, parameters } = query.compile(this.kysely);
+    const pool = await this.em.getConnection().getNativeClient();
+    const name = `s${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    const result = await pool.query({ name, text, values: [...parameters] });
+    return result.rows as T[];
   }
 
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
