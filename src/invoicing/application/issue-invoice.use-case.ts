@@ -31,7 +31,9 @@ export class IssueInvoiceUseCase {
     if (existing) return { invoice: existing, created: false };
     if (!period.isClosedAt(this.clock.now())) throw new PeriodNotClosedError(period.code);
     const target = { customerId: customer.id, period, customer };
-    const hasCalls = (await this.invoices.customersWithCalls([target])).has(customer.id);
+    // Only a customer created after the period ended needs its calls counted to be due.
+    const existedBefore = isDueAnInvoice(customer.createdAt, period, false);
+    const hasCalls = existedBefore || (await this.invoices.customersWithCalls([target])).has(customer.id);
     if (!isDueAnInvoice(customer.createdAt, period, hasCalls)) throw new NotDueAnInvoiceError(period.code);
 
     const outcome = await this.issuer.issue([target]);

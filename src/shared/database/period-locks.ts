@@ -6,18 +6,22 @@ import type { Database } from './database';
  * lock exclusively. So a late call either lands before the invoice reads the period's calls, or
  * sees the invoice and is marked late: never neither. Locks are taken in sorted order.
  */
-export async function lockPeriodsShared(db: Database, periods: string[]): Promise<void> {
-  const distinct = [...new Set(periods)].sort();
-  if (distinct.length === 0) return;
-  await db.rows(sql`
-    SELECT pg_advisory_xact_lock_shared(hashtext('invoicing:' || period))
-    FROM unnest(${distinct}::text[]) AS period ORDER BY period`);
+export function lockPeriodsShared(db: Database, periods: string[]): Promise<void> {
+  return lockPeriods(db, periods, sql`pg_advisory_xact_lock_shared`);
 }
 
-export async function lockPeriodsExclusive(db: Database, periods: string[]): Promise<void> {
+export function lockPeriodsExclusive(db: Database, periods: string[]): Promise<void> {
+  return lockPeriods(db, periods, sql`pg_advisory_xact_lock`);
+}
+
+async function lockPeriods(
+  db: Database,
+  periods: string[],
+  lockFunction: ReturnType<typeof sql>,
+): Promise<void> {
   const distinct = [...new Set(periods)].sort();
   if (distinct.length === 0) return;
   await db.rows(sql`
-    SELECT pg_advisory_xact_lock(hashtext('invoicing:' || period))
+    SELECT ${lockFunction}(hashtext('invoicing:' || period))
     FROM unnest(${distinct}::text[]) AS period ORDER BY period`);
 }
