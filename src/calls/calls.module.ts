@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
 import { CustomersModule } from '../customers/customers.module';
+import { CallHistory } from './application/call-history.read-model';
 import { CallRepository } from './application/call.repository';
 import { GetCallHistoryQuery } from './application/get-call-history.query';
 import { RecordCallsUseCase } from './application/record-calls.use-case';
+import { RecordSingleCallUseCase } from './application/record-single-call.use-case';
 import { CallsController } from './http/calls.controller';
+import { MikroOrmCallHistory } from './infrastructure/mikro-orm-call-history.read-model';
 import { MikroOrmCallRepository } from './infrastructure/mikro-orm-call.repository';
 
 @Module({
@@ -13,9 +16,11 @@ import { MikroOrmCallRepository } from './infrastructure/mikro-orm-call.reposito
   providers: [
     // Use cases
     RecordCallsUseCase,
+    RecordSingleCallUseCase,
     GetCallHistoryQuery,
     // Adapters
     { provide: CallRepository, useClass: MikroOrmCallRepository },
+    { provide: CallHistory, useClass: MikroOrmCallHistory },
   ],
 })
 export class CallsModule {}

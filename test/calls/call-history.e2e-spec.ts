@@ -151,6 +151,39 @@ describe('Call history', () => {
     expect(response.body.type).toContain('/problems/invalid-cursor');
   });
 
+  it('shows each call exactly as POST /v1/calls answered it, prepaid coverage included', async () => {
+    const postpaid = await aCustomer(service);
+    const prepaid = await aCustomer(service, { plan: 'prepaid' });
+    await service
+      .http()
+      .post(`/v1/customers/${prepaid.id}/top-ups`)
+      .send({ amount: '0.05', reference: 'history-view' })
+      .expect(201);
+    const answers = [];
+    for (const call of [
+      aCall({ phoneNumber: postpaid.phoneNumber, minutes: 7, startedAt: '2026-10-03T08:15:30.250Z' }),
+      {
+        ...aCall({ phoneNumber: postpaid.phoneNumber, startedAt: '2026-10-04T00:00:00Z' }),
+        destination: undefined,
+      },
+      aCall({ phoneNumber: prepaid.phoneNumber, minutes: 4, startedAt: '2026-11-01T10:00:00Z' }),
+      aCall({ phoneNumber: prepaid.phoneNumber, minutes: 1, startedAt: '2026-11-02T10:00:00Z' }),
+    ]) {
+      answers.push((await service.http().post('/v1/calls').send(call).expect(201)).body);
+    }
+    const history = [...(await walk(postpaid.id, {})), ...(await walk(prepaid.id, {}))];
+    const byId = new Map(history.map((call) => [call.id, call]));
+    for (const answer of answers) expect(byId.get(answer.id)).toEqual(answer);
+    expect(answers[2].coveredByBalance).toEqual({ amount: '0.05', currency: 'USD' });
+    expect(answers[3].coveredByBalance).toEqual({ amount: '0.00', currency: 'USD' });
+  });
+
+  it('answers an empty page for a customer without calls', async () => {
+    const customer = await aCustomer(service);
+    const response = await service.http().get(`/v1/customers/${customer.id}/calls`).expect(200);
+    expect(response.body).toEqual({ data: [], nextCursor: null });
+  });
+
   it('answers 404 for the history of an unknown customer', async () => {
     await service.http().get('/v1/customers/6f1c1f4e-3f5a-4f0e-9d7e-2b8c5a1d9e00/calls').expect(404);
   });

@@ -15,20 +15,8 @@ export interface StoredOutcome {
   call: Call;
 }
 
-export interface CallHistoryFilter {
-  customerId: string;
-  from: Date | null;
-  to: Date | null;
-  phoneNumber: string | null;
-  /** Keyset position: strictly older than this (startedAt, id). */
-  before: { startedAt: Date; id: string } | null;
-  limit: number;
-}
-
 /** Port: the call store. Writes are set-wise, and a callId is stored at most once, whatever the races. */
 export abstract class CallRepository {
   /** Stores the calls whose callId is new; for the others returns the stored call. Keyed by callId. */
   abstract record(pending: PendingCall[]): Promise<Map<string, StoredOutcome>>;
-  /** Newest startedAt first. */
-  abstract history(filter: CallHistoryFilter): Promise<Call[]>;
 }

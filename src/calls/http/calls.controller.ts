@@ -9,6 +9,7 @@ import { RequestValidationError } from '../../shared/http/request-validation.err
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetCallHistoryQuery } from '../application/get-call-history.query';
 import { RecordCallsUseCase } from '../application/record-calls.use-case';
+import { RecordSingleCallUseCase } from '../application/record-single-call.use-case';
 import { CallBatchDto, CallRecordDto } from './dto/call-record.dto';
 import { CallHistoryQueryDto } from './dto/call-history.query.dto';
 import { CallBatchResponse, CallPageResponse, CallResponse } from './dto/call.response';
@@ -20,6 +21,7 @@ const MAX_BATCH = 10_000;
 export class CallsController {
   constructor(
     private readonly recordCalls: RecordCallsUseCase,
+    private readonly recordCall: RecordSingleCallUseCase,
     private readonly callHistory: GetCallHistoryQuery,
   ) {}
 
@@ -38,7 +40,7 @@ export class CallsController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CallResponse> {
-    const [outcome] = await this.recordCalls.execute([body]);
+    const outcome = await this.recordCall.execute(body);
     if (outcome.status === 'rejected') throw outcome.error;
     void reply.status(outcome.status === 'created' ? 201 : 200);
     return CallResponse.of(outcome.call);
@@ -86,7 +88,7 @@ export class CallsController {
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
     @Query() query: CallHistoryQueryDto,
   ): Promise<CallPageResponse> {
-    const page = await this.callHistory.execute({
+    return this.callHistory.execute({
       customerId,
       period: query.period,
       from: query.from ? new Date(query.from) : undefined,
@@ -95,7 +97,6 @@ export class CallsController {
       limit: query.limit,
       cursor: query.cursor ?? null,
     });
-    return { data: page.data.map((call) => CallResponse.of(call)), nextCursor: page.nextCursor };
   }
 }
 

@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database, instant } from '../../shared/database/database';
 import { Money } from '../../shared/domain/money';
-import {
-  CallHistoryFilter,
-  CallRepository,
-  PendingCall,
-  StoredOutcome,
-} from '../application/call.repository';
+import { CallRepository, PendingCall, StoredOutcome } from '../application/call.repository';
 import { coveredByBalance } from '../domain/balance-drawdown';
 import { Call } from '../domain/call';
 import { lockPeriodsShared } from '../../shared/database/period-locks';
@@ -79,20 +74,6 @@ export class MikroOrmCallRepository extends CallRepository {
       fresh.filter((item) => item.mayBeInvoiced).map((item) => item.call.id),
     );
     return outcomes;
-  }
-
-  async history(filter: CallHistoryFilter): Promise<Call[]> {
-    const conditions = [sql`customer_id = ${filter.customerId}::uuid`];
-    if (filter.from) conditions.push(sql`started_at >= ${filter.from}`);
-    if (filter.to) conditions.push(sql`started_at < ${filter.to}`);
-    if (filter.phoneNumber) conditions.push(sql`phone_number = ${filter.phoneNumber}`);
-    if (filter.before) {
-      conditions.push(sql`(started_at, id) < (${filter.before.startedAt}, ${filter.before.id}::uuid)`);
-    }
-    const rows = await this.db.prepared<CallRow>(sql`
-      SELECT ${CALL_COLUMNS} FROM calls WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY started_at DESC, id DESC LIMIT ${filter.limit}`);
-    return rows.map(toCall);
   }
 }
 

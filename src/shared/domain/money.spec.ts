@@ -173,6 +173,20 @@ describe('Money', () => {
       expect(usd('0.01').times(-0).toString()).toBe('0.00');
     });
 
+    it('formats a plain decimal string exactly as the Money it stands for', () => {
+      fc.assert(
+        fc.property(decimalString, fc.integer({ min: 0, max: 3 }), (amount, extraZeros) => {
+          const withTrailingZeros = amount.includes('.')
+            ? amount + '0'.repeat(extraZeros)
+            : `${amount}.${'0'.repeat(extraZeros + 1)}`;
+          expect(Money.formatAmount(amount)).toBe(usd(amount).format());
+          expect(Money.formatAmount(withTrailingZeros)).toBe(usd(amount).format());
+        }),
+      );
+      expect(Money.formatAmount('007.50')).toBe('7.50');
+      expect(() => Money.formatAmount('1e3')).toThrow(InvalidMoneyAmountError);
+    });
+
     it('serialises to an amount string, never a JSON number', () => {
       expect(JSON.stringify({ total: usd('8.24') })).toBe('{"total":{"amount":"8.24","currency":"USD"}}');
     });

@@ -122,7 +122,20 @@ export class Money {
 
   /** The shortest form with at least two decimals ("0.03", "0.045", "20.00"), never in exponent notation. */
   format(): string {
-    return this.value.toFixed(Math.max(2, this.value.decimalPlaces()));
+    return Money.formatAmount(this.value.toFixed());
+  }
+
+  /**
+   * `format()` for an amount already in plain decimal notation (as PostgreSQL writes a numeric),
+   * without building a Money: "0.0450" → "0.045", "7" → "7.00", "-0.00" → "0.00".
+   */
+  static formatAmount(plain: string): string {
+    if (!DECIMAL.test(plain)) throw new InvalidMoneyAmountError(plain);
+    const [integer, fraction = ''] = plain.split('.');
+    const decimals = fraction.replace(/0+$/, '').padEnd(2, '0');
+    const isZero = /^-?0*$/.test(integer) && /^0*$/.test(decimals);
+    const unsignedInteger = integer.replace(/^-/, '').replace(/^0+(?=\d)/, '');
+    return `${plain.startsWith('-') && !isZero ? '-' : ''}${unsignedInteger}.${decimals}`;
   }
 
   toString(): string {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyResponse } from '../../../shared/http/money.response';
+import type { CallView } from '../../application/call-history.read-model';
 import type { Call } from '../../domain/call';
 
-export class CallResponse {
+export class CallResponse implements CallView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty({ example: 'sw1-000123' })

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Coalescer } from '../../shared/concurrency/coalescer';
+import { CallOutcome, RecordCallsUseCase } from './record-calls.use-case';
+
+/**
+ * One call from the switch, recorded by the batch use case together with the single calls that
+ * arrive while earlier ones are being stored: under load, one owner lookup, one INSERT and one
+ * commit serve many requests; alone, a call is stored at once. Each call keeps its own outcome.
+ */
+@Injectable()
+export class RecordSingleCallUseCase {
+  private readonly coalescer: Coalescer<unknown, CallOutcome>;
+
+  constructor(recordCalls: RecordCallsUseCase) {
+    // A few groups in flight keep both cores busy; each holds one pooled connection.
+    this.coalescer = new Coalescer((inputs) => recordCalls.execute(inputs), {
+      maxInFlight: 4,
+      maxGroupSize: 1_000,
+    });
+  }
+
+  execute(input: unknown): Promise<CallOutcome> {
+    return this.coalescer.submit(input);
+  }
+}
