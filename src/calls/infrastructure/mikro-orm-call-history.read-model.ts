@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { Database, instant } from '../../shared/database/database';
+import { Database, isoInstant } from '../../shared/database/database';
 import { Money } from '../../shared/domain/money';
 import { CallHistory, CallHistoryFilter, CallView } from '../application/call-history.read-model';
 
@@ -51,12 +51,12 @@ function toView(row: HistoryRow): CallView {
     customerId: row.customer_id,
     phoneNumber: row.phone_number,
     destination: row.destination,
-    startedAt: instant(row.started_at).toISOString(),
+    startedAt: isoInstant(row.started_at),
     minutes: row.minutes,
     charge: { amount: Money.formatAmount(row.charge), currency: row.currency },
     plan: row.plan,
     period: row.period,
-    receivedAt: instant(row.received_at).toISOString(),
+    receivedAt: isoInstant(row.received_at),
   };
   if (row.covered_by_balance !== null) {
     view.coveredByBalance = { amount: Money.formatAmount(row.covered_by_balance), currency: row.currency };

@@ -21,3 +21,18 @@ export abstract class Database {
 export function instant(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
+
+/** How PostgreSQL writes a timestamptz when the session time zone is UTC. */
+const UTC_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/;
+
+/**
+ * A timestamp as ISO 8601 text, exactly as `instant(value).toISOString()` writes it. Read paths
+ * that only pass instants through take the shortcut: for PostgreSQL's UTC text no Date is built.
+ */
+export function isoInstant(value: string | Date): string {
+  if (typeof value === 'string' && UTC_TIMESTAMPTZ.test(value)) {
+    const fraction = value.length > 22 ? value.slice(20, -3) : '';
+    return `${value.slice(0, 10)}T${value.slice(11, 19)}.${fraction.padEnd(3, '0').slice(0, 3)}Z`;
+  }
+  return instant(value).toISOString();
+}

@@ -8,6 +8,8 @@ import { Database } from './database';
 @Injectable()
 export class MikroOrmDatabase extends Database {
   private readonly kysely: Kysely<unknown>;
+  /** Statement text → its prepared statement's name: a few hot texts, named once each. */
+  private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly em: EntityManager) {
     super();
@@ -21,9 +23,17 @@ export class MikroOrmDatabase extends Database {
   override async prepared<T>(query: RawBuilder<T>): Promise<T[]> {
     const { sql: text, parameters } = query.compile(this.kysely);
     const pool = await this.em.getConnection().getNativeClient();
-    const name = `s${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
-    const result = await pool.query({ name, text, values: [...parameters] });
+    const result = await pool.query({ name: this.statementName(text), text, values: [...parameters] });
     return result.rows as T[];
+  }
+
+  private statementName(text: string): string {
+    let name = this.statementNames.get(text);
+    if (name === undefined) {
+      name = `s${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+      this.statementNames.set(text, name);
+    }
+    return name;
   }
 
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
