@@ -7,7 +7,6 @@ import { CallHistory, CallHistoryFilter, CallView } from '../application/call-hi
 interface HistoryRow {
   id: string;
   call_id: string;
-  customer_id: string;
   phone_number: string;
   destination: string | null;
   started_at: string | Date;
@@ -36,19 +35,19 @@ export class MikroOrmCallHistory extends CallHistory {
       conditions.push(sql`(started_at, id) < (${filter.before.startedAt}, ${filter.before.id}::uuid)`);
     }
     const rows = await this.db.prepared<HistoryRow>(sql`
-      SELECT id, call_id, customer_id, phone_number, destination, started_at, minutes, charge, currency,
+      SELECT id, call_id, phone_number, destination, started_at, minutes, charge, currency,
              covered_by_balance, plan, period, received_at
       FROM calls WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY started_at DESC, id DESC LIMIT ${filter.limit}`);
-    return rows.map(toView);
+    return rows.map((row) => toView(row, filter.customerId));
   }
 }
 
-function toView(row: HistoryRow): CallView {
+function toView(row: HistoryRow, customerId: string): CallView {
   const view: CallView = {
     id: row.id,
     callId: row.call_id,
-    customerId: row.customer_id,
+    customerId,
     phoneNumber: row.phone_number,
     destination: row.destination,
     startedAt: isoInstant(row.started_at),

@@ -13,6 +13,8 @@ import {
 const Exact = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Two decimals, no redundant leading zero, not negative: already in `format()`'s form. */
+const ALREADY_FORMATTED = /^(0|[1-9]\d*)\.\d\d$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 export type MoneyAmount = string | Decimal | bigint | number;
@@ -130,6 +132,7 @@ export class Money {
    * without building a Money: "0.0450" → "0.045", "7" → "7.00", "-0.00" → "0.00".
    */
   static formatAmount(plain: string): string {
+    if (ALREADY_FORMATTED.test(plain)) return plain; // most stored amounts: "0.06", "12.40"
     if (!DECIMAL.test(plain)) throw new InvalidMoneyAmountError(plain);
     const [integer, fraction = ''] = plain.split('.');
     const decimals = fraction.replace(/0+$/, '').padEnd(2, '0');
