@@ -71,13 +71,16 @@ const SIZES = {
   },
 };
 
+// The service runs with the node flags production uses (`npm run serve`), unless told otherwise.
+const SERVE_NODE_OPTIONS = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).config.nodeOptions;
+
 const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     phases: { type: 'string', default: 'batch,single,history,invoicing' },
-    'service-node-options': { type: 'string', default: '' },
+    'service-node-options': { type: 'string', default: SERVE_NODE_OPTIONS },
     'batch-concurrency': { type: 'string' },
   },
 });
