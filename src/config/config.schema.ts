@@ -55,6 +55,8 @@ const settingsSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   INVOICING_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
+  // Batches the monthly run issues at once, each on its own connection (keep below the pool size).
+  INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   MAX_CALL_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(1440),
   INVOICE_NUMBER_PREFIX: z
     .string()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
-import { lockPeriodsExclusive } from '../../shared/database/period-locks';
+import { lockPeriodsExclusive, periodLockSliceOf } from '../../shared/database/period-locks';
 import { Money } from '../../shared/domain/money';
 import {
   InvoiceRepository,
@@ -12,6 +12,7 @@ import {
   PeriodBilling,
 } from '../application/invoice.repository';
 import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port';
+import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice } from '../domain/invoice';
 import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
 
@@ -41,19 +42,13 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
     return this.db.transaction(async (tx) => {
       await lockPeriodsExclusive(
         tx,
-        targets.map((target) => target.period.code),
+        targets.map((target) => ({ period: target.period.code, customerId: target.customerId })),
       );
-      const invoiced = await tx.rows<{ customer_id: string; period: string }>(sql`
-        SELECT i.customer_id, i.period FROM invoices i
-        JOIN unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[])
-          AS t(customer_id, period) ON i.customer_id = t.customer_id AND i.period = t.period`);
-      const invoicedKeys = new Set(invoiced.map((row) => `${row.customer_id}/${row.period}`));
-      const isInvoiced = (t: InvoiceTarget) => invoicedKeys.has(`${t.customerId}/${t.period.code}`);
-      const remaining = targets.filter((target) => !isInvoiced(target));
+      const { invoiced, usage } = await uninvoicedUsageOf(tx, targets);
+      const remaining = targets.filter((target) => !invoiced.has(target.customerId));
       if (remaining.length === 0) return { created: [], alreadyInvoiced: targets };
 
       const ids = remaining.map(() => randomUUID());
-      const usage = await usageOf(tx, remaining);
       const late = await claimLateCalls(tx, remaining, ids);
       const assembled = remaining.map((target) =>
         request.assemble({
@@ -63,6 +58,8 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         }),
       );
 
+      // The counter row stays locked until commit, serialising concurrent issues from here on: it
+      // is taken as late as possible, after the reads and the assembly.
       const [{ last_value: last }] = await tx.rows<{ last_value: string }>(sql`
         UPDATE invoice_number_counter SET last_value = last_value + ${remaining.length} WHERE id = 1
         RETURNING last_value`);
@@ -82,8 +79,12 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         assembled.map((a) => a.uncoveredPrepaid),
         request.issuedAt,
       );
-      return { created, alreadyInvoiced: targets.filter(isInvoiced) };
+      return { created, alreadyInvoiced: targets.filter((target) => invoiced.has(target.customerId)) };
     });
+  }
+
+  lockGroupOf(customerId: string): number {
+    return periodLockSliceOf(customerId);
   }
 
   async findById(id: string): Promise<Invoice | null> {
@@ -150,12 +151,31 @@ function callsInPeriod(calls: string, targets: string) {
   return sql`${c}.customer_id = ${t}.customer_id AND ${c}.started_at >= ${t}.period_start AND ${c}.started_at < ${t}.period_end`;
 }
 
-async function usageOf(tx: Database, targets: InvoiceTarget[]) {
-  const rows = await tx.rows<CallGroupRow>(sql`
-    SELECT ${GROUP_COLUMNS} FROM ${periodsOf(targets)} JOIN calls c ON ${callsInPeriod('c', 't')}
-    WHERE NOT c.late
-    GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
-  return groupByCustomer(rows);
+/**
+ * In one statement: which targets already have their invoice (probed one by one on the unique
+ * key, whatever the table's statistics say), and the others' calls, summed per period and price.
+ * One row per target without calls or already invoiced, one per group otherwise.
+ */
+async function uninvoicedUsageOf(tx: Database, targets: InvoiceTarget[]) {
+  const rows = await tx.rows<CallGroupRow & { invoiced: boolean | null }>(sql`
+    SELECT t.customer_id, i.invoiced, g.period, g.unit_price, g.currency, g.minutes, g.call_count, g.charge,
+           g.covered
+    FROM ${periodsOf(targets)}
+    LEFT JOIN LATERAL (
+      SELECT true AS invoiced FROM invoices WHERE invoices.customer_id = t.customer_id AND invoices.period = t.period
+      LIMIT 1) i ON true
+    LEFT JOIN LATERAL (
+      SELECT c.period, c.unit_price, c.currency, sum(c.minutes) AS minutes, count(*) AS call_count,
+             sum(c.charge) AS charge, sum(c.covered_by_balance) AS covered
+      FROM calls c WHERE i.invoiced IS NULL AND ${callsInPeriod('c', 't')} AND NOT c.late
+      GROUP BY c.period, c.unit_price, c.currency) g ON true`);
+  const invoiced = new Set<string>();
+  const usage = new Map<string, BilledCallGroup[]>();
+  for (const row of rows) {
+    if (row.invoiced) invoiced.add(row.customer_id);
+    else if (row.period !== null) addTo(usage, row.customer_id, toCallGroup(row));
+  }
+  return { invoiced, usage };
 }
 
 /** Late calls of earlier periods go on this invoice; marking them is what keeps them off the next. */
@@ -174,10 +194,15 @@ async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds
 }
 
 function groupByCustomer(rows: CallGroupRow[]) {
-  const byCustomer = new Map<string, ReturnType<typeof toCallGroup>[]>();
-  for (const row of rows)
-    byCustomer.set(row.customer_id, [...(byCustomer.get(row.customer_id) ?? []), toCallGroup(row)]);
+  const byCustomer = new Map<string, BilledCallGroup[]>();
+  for (const row of rows) addTo(byCustomer, row.customer_id, toCallGroup(row));
   return byCustomer;
+}
+
+function addTo(byCustomer: Map<string, BilledCallGroup[]>, customerId: string, group: BilledCallGroup) {
+  const groups = byCustomer.get(customerId);
+  if (groups) groups.push(group);
+  else byCustomer.set(customerId, [group]);
 }
 
 async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
