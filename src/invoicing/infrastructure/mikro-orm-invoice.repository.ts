@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
 import { lockPeriodsExclusive, periodLockSliceOf } from '../../shared/database/period-locks';
+import type { BillingPeriod } from '../../shared/domain/billing-period';
 import { Money } from '../../shared/domain/money';
 import {
   InvoiceRepository,
@@ -134,11 +135,23 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
   }
 }
 
-/** The targets as a relation `t(customer_id, period, period_start, period_end)`. */
+/** The targets as a relation `t(customer_id, period, period_start, period_end)`, sent as one JSON document. */
 function periodsOf(targets: InvoiceTarget[]) {
-  return sql`unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
-    ${targets.map((t) => t.period.start.toISOString())}::timestamptz[],
-    ${targets.map((t) => t.period.end.toISOString())}::timestamptz[]) AS t(customer_id, period, period_start, period_end)`;
+  const bounds = new Map<BillingPeriod, { period: string; period_start: string; period_end: string }>();
+  const rows = targets.map((target) => {
+    let known = bounds.get(target.period);
+    if (!known) {
+      known = {
+        period: target.period.code,
+        period_start: target.period.start.toISOString(),
+        period_end: target.period.end.toISOString(),
+      };
+      bounds.set(target.period, known);
+    }
+    return { customer_id: target.customerId, ...known };
+  });
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json)
+    AS t(customer_id uuid, period text, period_start timestamptz, period_end timestamptz)`;
 }
 
 /**
@@ -205,19 +218,37 @@ function addTo(byCustomer: Map<string, BilledCallGroup[]>, customerId: string, g
   else byCustomer.set(customerId, [group]);
 }
 
+/**
+ * One JSON document rather than one array per column: JSON.stringify is native, where each array
+ * element (the lines most of all) would be quoted and escaped one by one in JavaScript.
+ */
 async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
+  const rows = invoices.map((i, index) => ({
+    id: i.id,
+    number: i.number,
+    sequence: firstSequence + index,
+    customer_id: i.customerId,
+    period: i.period.code,
+    period_start: i.period.start,
+    period_end: i.period.end,
+    timezone: i.period.zone.name,
+    plan: i.plan,
+    issued_at: i.issuedAt,
+    call_count: i.callCount,
+    minutes: i.minutes,
+    lines: toStoredLines(i.lines),
+    total: i.total.toString(),
+    currency: i.total.currency,
+  }));
   await tx.rows(sql`
     INSERT INTO invoices (id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
                           issued_at, call_count, minutes, lines, total, currency)
-    SELECT * FROM unnest(
-      ${invoices.map((i) => i.id)}::uuid[], ${invoices.map((i) => i.number)}::text[],
-      ${invoices.map((_, index) => firstSequence + index)}::bigint[], ${invoices.map((i) => i.customerId)}::uuid[],
-      ${invoices.map((i) => i.period.code)}::text[], ${invoices.map((i) => i.period.start.toISOString())}::timestamptz[],
-      ${invoices.map((i) => i.period.end.toISOString())}::timestamptz[], ${invoices.map((i) => i.period.zone.name)}::text[],
-      ${invoices.map((i) => i.plan)}::text[], ${invoices.map((i) => i.issuedAt!.toISOString())}::timestamptz[],
-      ${invoices.map((i) => i.callCount)}::integer[], ${invoices.map((i) => i.minutes)}::bigint[],
-      ${invoices.map((i) => JSON.stringify(toStoredLines(i.lines)))}::jsonb[], ${invoices.map((i) => i.total.toString())}::numeric[],
-      ${invoices.map((i) => i.total.currency)}::char(3)[])`);
+    SELECT id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
+           issued_at, call_count, minutes, lines, total, currency
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(
+      id uuid, number text, sequence bigint, customer_id uuid, period text, period_start timestamptz,
+      period_end timestamptz, timezone text, plan text, issued_at timestamptz, call_count integer,
+      minutes bigint, lines jsonb, total numeric, currency char(3))`);
 }
 
 /** Issuing moves the billed, uncovered prepaid charges from the balance onto the invoice. */
