@@ -196,8 +196,13 @@ async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds
   const rows = await tx.rows<CallGroupRow>(sql`
     WITH claimed AS (
       UPDATE calls SET late_invoice_id = t.invoice_id
-      FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
-                  ${invoiceIds}::uuid[]) AS t(customer_id, period, invoice_id)
+      FROM json_to_recordset(${JSON.stringify(
+        targets.map((t, index) => ({
+          customer_id: t.customerId,
+          period: t.period.code,
+          invoice_id: invoiceIds[index],
+        })),
+      )}::json) AS t(customer_id uuid, period text, invoice_id uuid)
       WHERE calls.customer_id = t.customer_id AND calls.late AND calls.late_invoice_id IS NULL
         AND calls.period < t.period
       RETURNING calls.customer_id, calls.period, calls.unit_price, calls.currency, calls.minutes, calls.charge,
