@@ -5,6 +5,7 @@ import { Migration20261124000400_customer_api_keys } from './Migration2026112400
 import { Migration20261124000500_invoice_deliveries } from './Migration20261124000500_invoice_deliveries';
 import { Migration20261124000600_calls_ingestion_indexes } from './Migration20261124000600_calls_ingestion_indexes';
 import { Migration20261124000700_calls_history_covering_index } from './Migration20261124000700_calls_history_covering_index';
+import { Migration20261124000800_invoices_insert_cost } from './Migration20261124000800_invoices_insert_cost';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -20,5 +21,9 @@ export const migrations = [
   {
     name: 'Migration20261124000700_calls_history_covering_index',
     class: Migration20261124000700_calls_history_covering_index,
+  },
+  {
+    name: 'Migration20261124000800_invoices_insert_cost',
+    class: Migration20261124000800_invoices_insert_cost,
   },
 ];
