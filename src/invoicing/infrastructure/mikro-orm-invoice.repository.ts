@@ -228,23 +228,41 @@ function addTo(byCustomer: Map<string, BilledCallGroup[]>, customerId: string, g
  * element (the lines most of all) would be quoted and escaped one by one in JavaScript.
  */
 async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
-  const rows = invoices.map((i, index) => ({
-    id: i.id,
-    number: i.number,
-    sequence: firstSequence + index,
-    customer_id: i.customerId,
-    period: i.period.code,
-    period_start: i.period.start,
-    period_end: i.period.end,
-    timezone: i.period.zone.name,
-    plan: i.plan,
-    issued_at: i.issuedAt,
-    call_count: i.callCount,
-    minutes: i.minutes,
-    lines: toStoredLines(i.lines),
-    total: i.total.toString(),
-    currency: i.total.currency,
-  }));
+  // Dates are turned into text once per period and instant, not once per invoice.
+  const periods = new Map<BillingPeriod, object>();
+  const instants = new Map<number, string>();
+  const rows = invoices.map((i, index) => {
+    let period = periods.get(i.period);
+    if (!period) {
+      period = {
+        period: i.period.code,
+        period_start: i.period.start.toISOString(),
+        period_end: i.period.end.toISOString(),
+        timezone: i.period.zone.name,
+      };
+      periods.set(i.period, period);
+    }
+    const issuedAt = i.issuedAt!.getTime();
+    let issued = instants.get(issuedAt);
+    if (issued === undefined) {
+      issued = i.issuedAt!.toISOString();
+      instants.set(issuedAt, issued);
+    }
+    return {
+      id: i.id,
+      number: i.number,
+      sequence: firstSequence + index,
+      customer_id: i.customerId,
+      ...period,
+      plan: i.plan,
+      issued_at: issued,
+      call_count: i.callCount,
+      minutes: i.minutes,
+      lines: toStoredLines(i.lines),
+      total: i.total.toString(),
+      currency: i.total.currency,
+    };
+  });
   await tx.rows(sql`
     INSERT INTO invoices (id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
                           issued_at, call_count, minutes, lines, total, currency)
