@@ -55,21 +55,25 @@ export class RunMonthlyInvoicingUseCase {
     const issue = (batch: CustomerTarget[]) => () => this.issueBatch(batch, summary);
 
     let after: CustomerProfile | null = null;
-    for (;;) {
-      const page = await this.customers.listPage(batchSize, after);
-      if (page.length === 0) break;
-      after = page[page.length - 1];
-      const due = await this.dueTargets(page, periodCode, now);
-      summary.customers += due.length;
-      for (const target of due) laneOf(target).pending.push(target);
-      for (const lane of lanes) {
-        while (lane.pending.length >= batchSize) lane.submit(issue(lane.pending.splice(0, batchSize)));
-        // At most one batch waiting behind the running one: memory stays flat however slow a lane is.
-        await lane.settleUntilQueued(2);
+    try {
+      for (;;) {
+        const page = await this.customers.listPage(batchSize, after);
+        if (page.length === 0) break;
+        after = page[page.length - 1];
+        const due = await this.dueTargets(page, periodCode, now);
+        summary.customers += due.length;
+        for (const target of due) laneOf(target).pending.push(target);
+        for (const lane of lanes) {
+          while (lane.pending.length >= batchSize) lane.submit(issue(lane.pending.splice(0, batchSize)));
+          // At most one batch waiting behind the running one: memory stays flat however slow a lane is.
+          await lane.settleUntilQueued(2);
+        }
       }
+      for (const lane of lanes) if (lane.pending.length > 0) lane.submit(issue(lane.pending.splice(0)));
+    } finally {
+      // Even when paging fails, the batches already handed to the lanes finish before the run answers.
+      await Promise.all(lanes.map((lane) => lane.settleUntilQueued(0)));
     }
-    for (const lane of lanes) if (lane.pending.length > 0) lane.submit(issue(lane.pending.splice(0)));
-    await Promise.all(lanes.map((lane) => lane.settleUntilQueued(0)));
     return summary;
   }
 
