@@ -11,7 +11,8 @@ import type { Database } from './database';
  * issue on several connections at once. Every instance must use the same slicing: changing
  * PERIOD_LOCK_SLICES needs all instances stopped. Locks are taken in (period, slice) order.
  */
-export const PERIOD_LOCK_SLICES = 16;
+// 24 divides evenly between 2, 3, 4, 6 or 8 concurrent issuers (the run's lanes).
+export const PERIOD_LOCK_SLICES = 24;
 
 export interface PeriodLockKey {
   period: string;
