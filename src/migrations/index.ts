@@ -4,6 +4,8 @@ import { Migration20261124000300_prepaid_ledger } from './Migration2026112400030
 import { Migration20261124000400_customer_api_keys } from './Migration20261124000400_customer_api_keys';
 import { Migration20261124000500_invoice_deliveries } from './Migration20261124000500_invoice_deliveries';
 import { Migration20261124000600_calls_ingestion_indexes } from './Migration20261124000600_calls_ingestion_indexes';
+import { Migration20261124000700_calls_history_covering_index } from './Migration20261124000700_calls_history_covering_index';
+import { Migration20261124000800_invoices_insert_cost } from './Migration20261124000800_invoices_insert_cost';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -15,5 +17,13 @@ export const migrations = [
   {
     name: 'Migration20261124000600_calls_ingestion_indexes',
     class: Migration20261124000600_calls_ingestion_indexes,
+  },
+  {
+    name: 'Migration20261124000700_calls_history_covering_index',
+    class: Migration20261124000700_calls_history_covering_index,
+  },
+  {
+    name: 'Migration20261124000800_invoices_insert_cost',
+    class: Migration20261124000800_invoices_insert_cost,
   },
 ];

@@ -197,4 +197,14 @@ describe('Call history', () => {
     );
     expect(JSON.stringify(plan)).toContain('calls_customer_history_idx');
   });
+
+  it('keeps in the history index every column the invoicing sums, so its reads are index-only', async () => {
+    const [index] = await service.sql<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'calls_customer_history_idx'`,
+    );
+    expect(index.indexdef).toContain('(customer_id, started_at DESC, id DESC)');
+    expect(index.indexdef).toContain(
+      'INCLUDE (period, late, unit_price, currency, minutes, charge, covered_by_balance)',
+    );
+  });
 });

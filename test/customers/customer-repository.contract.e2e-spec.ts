@@ -96,6 +96,23 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       expect(after.map((c) => c.id)).toEqual(expect.arrayContaining([second.id, third.id]));
       expect(after.map((c) => c.id)).not.toContain(first.id);
     });
+
+    it('lists records in the same order, with time zone, plan history and creation time', async () => {
+      const first = aCustomer([aPhoneNumber()], 'Asia/Tokyo');
+      const second = aCustomer();
+      for (const customer of [second, first]) await repository.add(customer);
+      const records = (await repository.listRecords(100, null)).filter((c) =>
+        [first.id, second.id].includes(c.id),
+      );
+      expect(records.map((c) => c.id)).toEqual([first.id, second.id]);
+      expect(records[0].timezone.name).toBe('Asia/Tokyo');
+      expect(records[0].planHistory.entries).toEqual([{ plan: 'postpaid', from: null }]);
+      expect(records[0].createdAt.getTime()).toBe(first.createdAt.getTime());
+      expect(records[0]).not.toHaveProperty('phoneNumbers');
+      const after = await repository.listRecords(100, { createdAt: first.createdAt, id: first.id });
+      expect(after.map((c) => c.id)).toContain(second.id);
+      expect(after.map((c) => c.id)).not.toContain(first.id);
+    });
   });
 }
 

@@ -48,7 +48,9 @@ export class MikroOrmCallRepository extends CallRepository {
   private async recordWith(db: Database, pending: PendingCall[]): Promise<Map<string, StoredOutcome>> {
     await lockPeriodsShared(
       db,
-      pending.filter((item) => item.mayBeInvoiced).map((item) => item.call.period),
+      pending
+        .filter((item) => item.mayBeInvoiced)
+        .map((item) => ({ period: item.call.period, customerId: item.call.customerId })),
     );
     const calls = pending.map((item) => item.call);
     const inserted = new Set((await insertCalls(db, calls)).map((row) => row.call_id));

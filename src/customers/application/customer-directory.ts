@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TimeZone } from '../../shared/domain/time-zone';
 import { Customer } from '../domain/customer';
 import { CustomerNotFoundError } from '../domain/customer.errors';
-import { CustomerRepository } from './customer.repository';
+import { CustomerRecord, CustomerRepository } from './customer.repository';
 
 /** What other modules may know of a customer. */
 export interface CustomerProfile {
@@ -28,7 +28,7 @@ export class CustomerDirectory {
 
   /** Every customer, in a stable order (oldest first), a page at a time: for the monthly run. */
   async listPage(limit: number, after: CustomerProfile | null): Promise<CustomerProfile[]> {
-    const customers = await this.customers.list(
+    const customers = await this.customers.listRecords(
       limit,
       after ? { createdAt: after.createdAt, id: after.id } : null,
     );
@@ -41,7 +41,7 @@ export class CustomerDirectory {
   }
 }
 
-function toProfile(customer: Customer): CustomerProfile {
+function toProfile(customer: Customer | CustomerRecord): CustomerProfile {
   return {
     id: customer.id,
     name: customer.name,

@@ -1,5 +1,8 @@
-import type { Customer } from '../domain/customer';
+import type { Customer, CustomerProps } from '../domain/customer';
 import type { PhoneNumber } from '../../shared/domain/phone-number';
+
+/** A customer as stored, without its phone lines: what paging through every customer needs. */
+export type CustomerRecord = Omit<CustomerProps, 'phoneNumbers'>;
 
 export interface CustomerListCursor {
   createdAt: Date;
@@ -13,6 +16,8 @@ export abstract class CustomerRepository {
   abstract findById(id: string): Promise<Customer | null>;
   /** Oldest first, after the cursor. */
   abstract list(limit: number, after: CustomerListCursor | null): Promise<Customer[]>;
+  /** Like list, without gathering each customer's phone numbers. */
+  abstract listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]>;
   /** Adds a number to the customer; throws PhoneNumberTakenError when another customer has it. */
   abstract addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void>;
   abstract savePlanHistory(customer: Customer): Promise<void>;

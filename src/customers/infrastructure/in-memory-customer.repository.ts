@@ -1,5 +1,5 @@
 import { PhoneNumber } from '../../shared/domain/phone-number';
-import { CustomerListCursor, CustomerRepository } from '../application/customer.repository';
+import { CustomerListCursor, CustomerRecord, CustomerRepository } from '../application/customer.repository';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
 
@@ -32,6 +32,17 @@ export class InMemoryCustomerRepository extends CustomerRepository {
         )
       : sorted;
     return Promise.resolve(from.slice(0, limit));
+  }
+
+  async listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]> {
+    return (await this.list(limit, after)).map((customer) => ({
+      id: customer.id,
+      name: customer.name,
+      email: customer.email,
+      timezone: customer.timezone,
+      planHistory: customer.planHistory,
+      createdAt: customer.createdAt,
+    }));
   }
 
   addPhoneNumber(customerId: string, number: PhoneNumber): Promise<void> {

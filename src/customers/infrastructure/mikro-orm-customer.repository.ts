@@ -4,7 +4,7 @@ import { Database, instant } from '../../shared/database/database';
 import { isUniqueViolation } from '../../shared/database/postgres-errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
-import { CustomerListCursor, CustomerRepository } from '../application/customer.repository';
+import { CustomerListCursor, CustomerRecord, CustomerRepository } from '../application/customer.repository';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanEntry, PlanHistory } from '../domain/plan-history';
@@ -64,6 +64,24 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
         : sql`${SELECT_CUSTOMER} ORDER BY c.created_at, c.id LIMIT ${limit}`,
     );
     return rows.map(toCustomer);
+  }
+
+  async listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]> {
+    const select = sql`SELECT c.id, c.name, c.email, c.timezone, c.plan_history, c.created_at FROM customers c`;
+    const rows = await this.db.rows<Omit<CustomerRow, 'phone_numbers'>>(
+      after
+        ? sql`${select} WHERE (c.created_at, c.id) > (${after.createdAt}, ${after.id}::uuid)
+              ORDER BY c.created_at, c.id LIMIT ${limit}`
+        : sql`${select} ORDER BY c.created_at, c.id LIMIT ${limit}`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      timezone: TimeZone.of(row.timezone),
+      planHistory: PlanHistory.fromStored(row.plan_history),
+      createdAt: instant(row.created_at),
+    }));
   }
 
   async addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void> {

@@ -35,6 +35,12 @@ export abstract class InvoiceRepository {
    * rest's calls set-wise, assembles, numbers and stores the invoices, and credits prepaid ledgers.
    */
   abstract issue(request: IssueRequest): Promise<IssueOutcome>;
+  /**
+   * The customer's lock group: issues whose targets are in different groups do not wait on each
+   * other's period locks (only briefly on the number counter, taken last), so concurrent issuers
+   * should batch targets by group.
+   */
+  abstract lockGroupOf(customerId: string): number;
   abstract findById(id: string): Promise<Invoice | null>;
   abstract findByCustomerAndPeriod(customerId: string, period: string): Promise<Invoice | null>;
   /** Newest period first, strictly after the cursor. */

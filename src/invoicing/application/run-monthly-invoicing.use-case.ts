@@ -20,7 +20,11 @@ export interface InvoicingRunSummary {
 /**
  * The monthly run: every customer due an invoice for its last closed period (or the given one) that
  * has none yet gets it. Works through customers in batches, each batch one transaction, so memory
- * stays flat and a crash loses at most the batch in flight, which the next run redoes.
+ * stays flat and a crash loses at most the batches in flight, which the next run redoes.
+ *
+ * Batches are issued on INVOICING_CONCURRENCY lanes at once. Each lane takes the customers of its
+ * own lock groups, so the lanes' transactions do not wait on each other's period locks and the
+ * service's work on one batch overlaps the database's on another.
  */
 @Injectable()
 export class RunMonthlyInvoicingUseCase {
@@ -44,26 +48,47 @@ export class RunMonthlyInvoicingUseCase {
       alreadyInvoiced: 0,
       failed: 0,
     };
+    const batchSize = this.config.INVOICING_BATCH_SIZE;
+    const lanes = Array.from({ length: this.config.INVOICING_CONCURRENCY }, () => new Lane());
+    const laneOf = (target: CustomerTarget) =>
+      lanes[this.invoices.lockGroupOf(target.customerId) % lanes.length];
+    const issue = (batch: CustomerTarget[]) => () => this.issueBatch(batch, summary);
+
     let after: CustomerProfile | null = null;
-    for (;;) {
-      const batch = await this.customers.listPage(this.config.INVOICING_BATCH_SIZE, after);
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1];
-      const due = await this.dueTargets(batch, periodCode, now);
-      summary.customers += due.length;
-      try {
-        const outcome = await this.issuer.issue(due);
-        summary.created += outcome.created.length;
-        summary.alreadyInvoiced += outcome.alreadyInvoiced.length;
-      } catch (error) {
-        summary.failed += due.length;
-        this.logger.error(
-          { err: error, customers: due.length },
-          'Invoicing batch failed; the next run retries it',
-        );
+    try {
+      for (;;) {
+        const page = await this.customers.listPage(batchSize, after);
+        if (page.length === 0) break;
+        after = page[page.length - 1];
+        const due = await this.dueTargets(page, periodCode, now);
+        summary.customers += due.length;
+        for (const target of due) laneOf(target).pending.push(target);
+        for (const lane of lanes) {
+          while (lane.pending.length >= batchSize) lane.submit(issue(lane.pending.splice(0, batchSize)));
+          // At most one batch waiting behind the running one: memory stays flat however slow a lane is.
+          await lane.settleUntilQueued(2);
+        }
       }
+      for (const lane of lanes) if (lane.pending.length > 0) lane.submit(issue(lane.pending.splice(0)));
+    } finally {
+      // Even when paging fails, the batches already handed to the lanes finish before the run answers.
+      await Promise.all(lanes.map((lane) => lane.settleUntilQueued(0)));
     }
     return summary;
+  }
+
+  private async issueBatch(batch: CustomerTarget[], summary: InvoicingRunSummary): Promise<void> {
+    try {
+      const outcome = await this.issuer.issue(batch);
+      summary.created += outcome.created.length;
+      summary.alreadyInvoiced += outcome.alreadyInvoiced.length;
+    } catch (error) {
+      summary.failed += batch.length;
+      this.logger.error(
+        { err: error, customers: batch.length },
+        'Invoicing batch failed; the next run retries it',
+      );
+    }
   }
 
   private async dueTargets(
@@ -85,5 +110,22 @@ export class RunMonthlyInvoicingUseCase {
     return closed.filter((target) =>
       isDueAnInvoice(target.customer.createdAt, target.period, withCalls.has(target.customerId)),
     );
+  }
+}
+
+/** Batches issued one after the other; lanes run side by side. */
+class Lane {
+  readonly pending: CustomerTarget[] = [];
+  private readonly queued: Promise<void>[] = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  /** `work` must not reject. */
+  submit(work: () => Promise<void>): void {
+    this.tail = this.tail.then(work);
+    this.queued.push(this.tail);
+  }
+
+  async settleUntilQueued(count: number): Promise<void> {
+    while (this.queued.length > count) await this.queued.shift();
   }
 }

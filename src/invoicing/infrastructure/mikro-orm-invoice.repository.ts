@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
-import { lockPeriodsExclusive } from '../../shared/database/period-locks';
+import { lockPeriodsExclusive, periodLockSliceOf } from '../../shared/database/period-locks';
+import type { BillingPeriod } from '../../shared/domain/billing-period';
 import { Money } from '../../shared/domain/money';
 import {
   InvoiceRepository,
@@ -12,6 +13,7 @@ import {
   PeriodBilling,
 } from '../application/invoice.repository';
 import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port';
+import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice } from '../domain/invoice';
 import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
 
@@ -41,19 +43,13 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
     return this.db.transaction(async (tx) => {
       await lockPeriodsExclusive(
         tx,
-        targets.map((target) => target.period.code),
+        targets.map((target) => ({ period: target.period.code, customerId: target.customerId })),
       );
-      const invoiced = await tx.rows<{ customer_id: string; period: string }>(sql`
-        SELECT i.customer_id, i.period FROM invoices i
-        JOIN unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[])
-          AS t(customer_id, period) ON i.customer_id = t.customer_id AND i.period = t.period`);
-      const invoicedKeys = new Set(invoiced.map((row) => `${row.customer_id}/${row.period}`));
-      const isInvoiced = (t: InvoiceTarget) => invoicedKeys.has(`${t.customerId}/${t.period.code}`);
-      const remaining = targets.filter((target) => !isInvoiced(target));
+      const { invoiced, usage } = await uninvoicedUsageOf(tx, targets);
+      const remaining = targets.filter((target) => !invoiced.has(target.customerId));
       if (remaining.length === 0) return { created: [], alreadyInvoiced: targets };
 
       const ids = remaining.map(() => randomUUID());
-      const usage = await usageOf(tx, remaining);
       const late = await claimLateCalls(tx, remaining, ids);
       const assembled = remaining.map((target) =>
         request.assemble({
@@ -63,6 +59,8 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         }),
       );
 
+      // The counter row stays locked until commit, serialising concurrent issues from here on: it
+      // is taken as late as possible, after the reads and the assembly.
       const [{ last_value: last }] = await tx.rows<{ last_value: string }>(sql`
         UPDATE invoice_number_counter SET last_value = last_value + ${remaining.length} WHERE id = 1
         RETURNING last_value`);
@@ -82,8 +80,12 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         assembled.map((a) => a.uncoveredPrepaid),
         request.issuedAt,
       );
-      return { created, alreadyInvoiced: targets.filter(isInvoiced) };
+      return { created, alreadyInvoiced: targets.filter((target) => invoiced.has(target.customerId)) };
     });
+  }
+
+  lockGroupOf(customerId: string): number {
+    return periodLockSliceOf(customerId);
   }
 
   async findById(id: string): Promise<Invoice | null> {
@@ -133,11 +135,23 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
   }
 }
 
-/** The targets as a relation `t(customer_id, period, period_start, period_end)`. */
+/** The targets as a relation `t(customer_id, period, period_start, period_end)`, sent as one JSON document. */
 function periodsOf(targets: InvoiceTarget[]) {
-  return sql`unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
-    ${targets.map((t) => t.period.start.toISOString())}::timestamptz[],
-    ${targets.map((t) => t.period.end.toISOString())}::timestamptz[]) AS t(customer_id, period, period_start, period_end)`;
+  const bounds = new Map<BillingPeriod, { period: string; period_start: string; period_end: string }>();
+  const rows = targets.map((target) => {
+    let known = bounds.get(target.period);
+    if (!known) {
+      known = {
+        period: target.period.code,
+        period_start: target.period.start.toISOString(),
+        period_end: target.period.end.toISOString(),
+      };
+      bounds.set(target.period, known);
+    }
+    return { customer_id: target.customerId, ...known };
+  });
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json)
+    AS t(customer_id uuid, period text, period_start timestamptz, period_end timestamptz)`;
 }
 
 /**
@@ -150,12 +164,31 @@ function callsInPeriod(calls: string, targets: string) {
   return sql`${c}.customer_id = ${t}.customer_id AND ${c}.started_at >= ${t}.period_start AND ${c}.started_at < ${t}.period_end`;
 }
 
-async function usageOf(tx: Database, targets: InvoiceTarget[]) {
-  const rows = await tx.rows<CallGroupRow>(sql`
-    SELECT ${GROUP_COLUMNS} FROM ${periodsOf(targets)} JOIN calls c ON ${callsInPeriod('c', 't')}
-    WHERE NOT c.late
-    GROUP BY c.customer_id, c.period, c.unit_price, c.currency`);
-  return groupByCustomer(rows);
+/**
+ * In one statement: which targets already have their invoice (probed one by one on the unique
+ * key, whatever the table's statistics say), and the others' calls, summed per period and price.
+ * One row per target without calls or already invoiced, one per group otherwise.
+ */
+async function uninvoicedUsageOf(tx: Database, targets: InvoiceTarget[]) {
+  const rows = await tx.rows<CallGroupRow & { invoiced: boolean | null }>(sql`
+    SELECT t.customer_id, i.invoiced, g.period, g.unit_price, g.currency, g.minutes, g.call_count, g.charge,
+           g.covered
+    FROM ${periodsOf(targets)}
+    LEFT JOIN LATERAL (
+      SELECT true AS invoiced FROM invoices WHERE invoices.customer_id = t.customer_id AND invoices.period = t.period
+      LIMIT 1) i ON true
+    LEFT JOIN LATERAL (
+      SELECT c.period, c.unit_price, c.currency, sum(c.minutes) AS minutes, count(*) AS call_count,
+             sum(c.charge) AS charge, sum(c.covered_by_balance) AS covered
+      FROM calls c WHERE i.invoiced IS NULL AND ${callsInPeriod('c', 't')} AND NOT c.late
+      GROUP BY c.period, c.unit_price, c.currency) g ON true`);
+  const invoiced = new Set<string>();
+  const usage = new Map<string, BilledCallGroup[]>();
+  for (const row of rows) {
+    if (row.invoiced) invoiced.add(row.customer_id);
+    else if (row.period !== null) addTo(usage, row.customer_id, toCallGroup(row));
+  }
+  return { invoiced, usage };
 }
 
 /** Late calls of earlier periods go on this invoice; marking them is what keeps them off the next. */
@@ -163,8 +196,13 @@ async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds
   const rows = await tx.rows<CallGroupRow>(sql`
     WITH claimed AS (
       UPDATE calls SET late_invoice_id = t.invoice_id
-      FROM unnest(${targets.map((t) => t.customerId)}::uuid[], ${targets.map((t) => t.period.code)}::text[],
-                  ${invoiceIds}::uuid[]) AS t(customer_id, period, invoice_id)
+      FROM json_to_recordset(${JSON.stringify(
+        targets.map((t, index) => ({
+          customer_id: t.customerId,
+          period: t.period.code,
+          invoice_id: invoiceIds[index],
+        })),
+      )}::json) AS t(customer_id uuid, period text, invoice_id uuid)
       WHERE calls.customer_id = t.customer_id AND calls.late AND calls.late_invoice_id IS NULL
         AND calls.period < t.period
       RETURNING calls.customer_id, calls.period, calls.unit_price, calls.currency, calls.minutes, calls.charge,
@@ -174,25 +212,66 @@ async function claimLateCalls(tx: Database, targets: InvoiceTarget[], invoiceIds
 }
 
 function groupByCustomer(rows: CallGroupRow[]) {
-  const byCustomer = new Map<string, ReturnType<typeof toCallGroup>[]>();
-  for (const row of rows)
-    byCustomer.set(row.customer_id, [...(byCustomer.get(row.customer_id) ?? []), toCallGroup(row)]);
+  const byCustomer = new Map<string, BilledCallGroup[]>();
+  for (const row of rows) addTo(byCustomer, row.customer_id, toCallGroup(row));
   return byCustomer;
 }
 
+function addTo(byCustomer: Map<string, BilledCallGroup[]>, customerId: string, group: BilledCallGroup) {
+  const groups = byCustomer.get(customerId);
+  if (groups) groups.push(group);
+  else byCustomer.set(customerId, [group]);
+}
+
+/**
+ * One JSON document rather than one array per column: JSON.stringify is native, where each array
+ * element (the lines most of all) would be quoted and escaped one by one in JavaScript.
+ */
 async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
+  // Dates are turned into text once per period and instant, not once per invoice.
+  const periods = new Map<BillingPeriod, object>();
+  const instants = new Map<number, string>();
+  const rows = invoices.map((i, index) => {
+    let period = periods.get(i.period);
+    if (!period) {
+      period = {
+        period: i.period.code,
+        period_start: i.period.start.toISOString(),
+        period_end: i.period.end.toISOString(),
+        timezone: i.period.zone.name,
+      };
+      periods.set(i.period, period);
+    }
+    const issuedAt = i.issuedAt!.getTime();
+    let issued = instants.get(issuedAt);
+    if (issued === undefined) {
+      issued = i.issuedAt!.toISOString();
+      instants.set(issuedAt, issued);
+    }
+    return {
+      id: i.id,
+      number: i.number,
+      sequence: firstSequence + index,
+      customer_id: i.customerId,
+      ...period,
+      plan: i.plan,
+      issued_at: issued,
+      call_count: i.callCount,
+      minutes: i.minutes,
+      lines: toStoredLines(i.lines),
+      total: i.total.toString(),
+      currency: i.total.currency,
+    };
+  });
   await tx.rows(sql`
     INSERT INTO invoices (id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
                           issued_at, call_count, minutes, lines, total, currency)
-    SELECT * FROM unnest(
-      ${invoices.map((i) => i.id)}::uuid[], ${invoices.map((i) => i.number)}::text[],
-      ${invoices.map((_, index) => firstSequence + index)}::bigint[], ${invoices.map((i) => i.customerId)}::uuid[],
-      ${invoices.map((i) => i.period.code)}::text[], ${invoices.map((i) => i.period.start.toISOString())}::timestamptz[],
-      ${invoices.map((i) => i.period.end.toISOString())}::timestamptz[], ${invoices.map((i) => i.period.zone.name)}::text[],
-      ${invoices.map((i) => i.plan)}::text[], ${invoices.map((i) => i.issuedAt!.toISOString())}::timestamptz[],
-      ${invoices.map((i) => i.callCount)}::integer[], ${invoices.map((i) => i.minutes)}::bigint[],
-      ${invoices.map((i) => JSON.stringify(toStoredLines(i.lines)))}::jsonb[], ${invoices.map((i) => i.total.toString())}::numeric[],
-      ${invoices.map((i) => i.total.currency)}::char(3)[])`);
+    SELECT id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
+           issued_at, call_count, minutes, lines, total, currency
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(
+      id uuid, number text, sequence bigint, customer_id uuid, period text, period_start timestamptz,
+      period_end timestamptz, timezone text, plan text, issued_at timestamptz, call_count integer,
+      minutes bigint, lines jsonb, total numeric, currency char(3))`);
 }
 
 /** Issuing moves the billed, uncovered prepaid charges from the balance onto the invoice. */

@@ -11,6 +11,8 @@ import {
  * the global decimal.js configuration. ROUND_HALF_UP in decimal.js rounds ties away from zero.
  */
 const Exact = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
+/** Decimals are immutable: one zero serves every sum and every zero amount. */
+const ZERO = new Exact(0);
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Two decimals, no redundant leading zero, not negative: already in `format()`'s form. */
@@ -45,11 +47,12 @@ export class Money {
   }
 
   static zero(currency: string): Money {
-    return Money.of(0, currency);
+    if (typeof currency !== 'string' || !CURRENCY.test(currency)) throw new InvalidCurrencyError(currency);
+    return new Money(ZERO, currency);
   }
 
   static sum(list: readonly Money[], currency: string): Money {
-    let total = Money.zero(currency).value;
+    let total: Decimal = Money.zero(currency).value;
     for (const money of list) {
       if (money.currency !== currency) throw new CurrencyMismatchError(currency, money.currency);
       total = total.plus(money.value);
@@ -59,7 +62,7 @@ export class Money {
 
   /** Negative zero is folded into zero here, so it can never print as "-0.00" or compare unequal. */
   private static exact(value: Decimal, currency: string): Money {
-    return new Money(value.isZero() ? new Exact(0) : value, currency);
+    return new Money(value.isZero() ? ZERO : value, currency);
   }
 
   get amount(): Decimal {
