@@ -54,7 +54,7 @@ const settingsSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
-  INVOICING_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(2000),
+  INVOICING_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
   // Batches the monthly run issues at once, each on its own connection (keep below the pool size).
   // Three kept both cores of the 2-core bench machine busiest; a divisor of 24 splits customers evenly.
   INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(24).default(3),
