@@ -137,21 +137,38 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
 
 /** The targets as a relation `t(customer_id, period, period_start, period_end)`, sent as one JSON document. */
 function periodsOf(targets: InvoiceTarget[]) {
-  const bounds = new Map<BillingPeriod, { period: string; period_start: string; period_end: string }>();
-  const rows = targets.map((target) => {
-    let known = bounds.get(target.period);
-    if (!known) {
-      known = {
-        period: target.period.code,
-        period_start: target.period.start.toISOString(),
-        period_end: target.period.end.toISOString(),
-      };
-      bounds.set(target.period, known);
-    }
-    return { customer_id: target.customerId, ...known };
-  });
+  const columnsOf = periodColumns();
+  const rows = targets.map((target) => ({ customer_id: target.customerId, ...columnsOf(target.period) }));
   return sql`json_to_recordset(${JSON.stringify(rows)}::json)
     AS t(customer_id uuid, period text, period_start timestamptz, period_end timestamptz)`;
+}
+
+interface PeriodColumns {
+  period: string;
+  period_start: string;
+  period_end: string;
+  timezone: string;
+}
+
+/**
+ * A period as JSON fields for json_to_recordset (which ignores fields it is not asked for). The
+ * targets of a batch share a few BillingPeriod objects: each is turned into text once.
+ */
+function periodColumns(): (period: BillingPeriod) => PeriodColumns {
+  const known = new Map<BillingPeriod, PeriodColumns>();
+  return (period) => {
+    let columns = known.get(period);
+    if (!columns) {
+      columns = {
+        period: period.code,
+        period_start: period.start.toISOString(),
+        period_end: period.end.toISOString(),
+        timezone: period.zone.name,
+      };
+      known.set(period, columns);
+    }
+    return columns;
+  };
 }
 
 /**
@@ -229,19 +246,9 @@ function addTo(byCustomer: Map<string, BilledCallGroup[]>, customerId: string, g
  */
 async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: number): Promise<void> {
   // Dates are turned into text once per period and instant, not once per invoice.
-  const periods = new Map<BillingPeriod, object>();
+  const columnsOf = periodColumns();
   const instants = new Map<number, string>();
   const rows = invoices.map((i, index) => {
-    let period = periods.get(i.period);
-    if (!period) {
-      period = {
-        period: i.period.code,
-        period_start: i.period.start.toISOString(),
-        period_end: i.period.end.toISOString(),
-        timezone: i.period.zone.name,
-      };
-      periods.set(i.period, period);
-    }
     const issuedAt = i.issuedAt!.getTime();
     let issued = instants.get(issuedAt);
     if (issued === undefined) {
@@ -253,7 +260,7 @@ async function insertInvoices(tx: Database, invoices: Invoice[], firstSequence: 
       number: i.number,
       sequence: firstSequence + index,
       customer_id: i.customerId,
-      ...period,
+      ...columnsOf(i.period),
       plan: i.plan,
       issued_at: issued,
       call_count: i.callCount,
