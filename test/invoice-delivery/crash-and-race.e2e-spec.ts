@@ -1,6 +1,13 @@
 import { DeliveryJobRepository } from '../../src/invoice-delivery/application/delivery-job.repository';
-import { anIssuedInvoice, deliveriesOf, deliveryEnv, dispatcherOf } from '../support/delivery';
-import { type MailServer, startMailServer } from '../support/mail-server';
+import {
+  anIssuedInvoice,
+  deliveriesOf,
+  deliveryEnv,
+  dispatcherOf,
+  type DeliveryRig,
+  startDeliveryRig,
+} from '../support/delivery';
+import type { MailServer } from '../support/mail-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -86,24 +93,22 @@ describe('A dispatcher that dies during the last attempt', () => {
 });
 
 describe('Two dispatchers racing', () => {
+  let rig: DeliveryRig;
   let mail: MailServer;
   let receiver: WebhookReceiver;
   let first: TestApp;
   let second: TestApp;
 
   beforeAll(async () => {
-    mail = await startMailServer();
-    receiver = await startWebhookReceiver();
     // Small batches, so the two interleave over many claims.
-    const env = deliveryEnv({ smtpUrl: mail.url, webhookUrl: receiver.url }, { DELIVERY_BATCH_SIZE: '2' });
-    first = await startTestApp({ env });
+    rig = await startDeliveryRig({ DELIVERY_BATCH_SIZE: '2' });
+    ({ mail, receiver, service: first } = rig);
     // A second instance of the service on the same database: its own pool, its own connections.
-    second = await startTestApp({ env, databaseUrl: first.databaseUrl });
+    second = await startTestApp({ env: rig.env, databaseUrl: first.databaseUrl });
   });
   afterAll(async () => {
     await second.close();
-    await first.close();
-    await Promise.all([mail.close(), receiver.close()]);
+    await rig.close();
   });
 
   it('never send one delivery twice', async () => {

@@ -6,8 +6,10 @@ import {
   dispatcherOf,
   MAIL_FROM,
   verifiedPayload,
+  type DeliveryRig,
+  startDeliveryRig,
 } from '../support/delivery';
-import { type MailServer, startMailServer } from '../support/mail-server';
+import type { MailServer } from '../support/mail-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -25,15 +27,13 @@ describe('Delivering an issued invoice by email and webhook', () => {
   let receiver: WebhookReceiver;
   let service: TestApp;
 
+  let rig: DeliveryRig;
+
   beforeAll(async () => {
-    mail = await startMailServer();
-    receiver = await startWebhookReceiver();
-    service = await startTestApp({ env: deliveryEnv({ smtpUrl: mail.url, webhookUrl: receiver.url }) });
+    rig = await startDeliveryRig();
+    ({ mail, receiver, service } = rig);
   });
-  afterAll(async () => {
-    await service.close();
-    await Promise.all([mail.close(), receiver.close()]);
-  });
+  afterAll(() => rig.close());
   beforeEach(async () => {
     // Each test starts with nothing left to send from the ones before.
     await dispatcherOf(service).dispatchDue();

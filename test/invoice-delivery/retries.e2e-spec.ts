@@ -4,8 +4,10 @@ import {
   deliveryEnv,
   dispatcherOf,
   verifiedPayload,
+  type DeliveryRig,
+  startDeliveryRig,
 } from '../support/delivery';
-import { type MailServer, startMailServer } from '../support/mail-server';
+import type { MailServer } from '../support/mail-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -14,15 +16,13 @@ describe('Retrying failed deliveries with exponential backoff', () => {
   let receiver: WebhookReceiver;
   let service: TestApp;
 
+  let rig: DeliveryRig;
+
   beforeAll(async () => {
-    mail = await startMailServer();
-    receiver = await startWebhookReceiver();
-    service = await startTestApp({ env: deliveryEnv({ smtpUrl: mail.url, webhookUrl: receiver.url }) });
+    rig = await startDeliveryRig();
+    ({ mail, receiver, service } = rig);
   });
-  afterAll(async () => {
-    await service.close();
-    await Promise.all([mail.close(), receiver.close()]);
-  });
+  afterAll(() => rig.close());
 
   it('sends again to a receiver that failed twice, once, after 30 s and then 60 s, with the same webhook-id', async () => {
     const { invoice } = await anIssuedInvoice(service, { email: null });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DispatchInvoiceDeliveriesUseCase } from '../../src/invoice-delivery/application/dispatch-invoice-deliveries.use-case';
-import type { ReceivedWebhook } from './webhook-receiver';
+import { type MailServer, startMailServer } from './mail-server';
+import { startTestApp, type TestApp } from './test-app';
+import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { aCall, aCustomer, type CreatedCustomer, postCalls } from './mothers';
-import type { TestApp } from './test-app';
 
 export const WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 export const MAIL_FROM = 'Acme Billing <billing@acme.test>';
@@ -21,6 +22,33 @@ export function deliveryEnv(
     INVOICE_ISSUER_NAME: 'Acme Telecom',
     DELIVERY_DISPATCHER: 'false',
     ...extra,
+  };
+}
+
+/** A real SMTP server and a real webhook receiver, and a test app delivering to both. */
+export interface DeliveryRig {
+  mail: MailServer;
+  receiver: WebhookReceiver;
+  service: TestApp;
+  /** The app's settings, for a second instance on the same database. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startDeliveryRig(extra: Record<string, string> = {}): Promise<DeliveryRig> {
+  const mail = await startMailServer();
+  const receiver = await startWebhookReceiver();
+  const env = deliveryEnv({ smtpUrl: mail.url, webhookUrl: receiver.url }, extra);
+  const service = await startTestApp({ env });
+  return {
+    mail,
+    receiver,
+    service,
+    env,
+    async close() {
+      await service.close();
+      await Promise.all([mail.close(), receiver.close()]);
+    },
   };
 }
 
