@@ -1,9 +1,8 @@
 // Phase 3: GET /v1/customers/{id}/calls?limit=50 at a fixed concurrency over the SQL-seeded
 // customers (drawn uniformly, so mostly light customers whose rows are scattered over the table),
 // with the calls table at its full size.
-import autocannon from 'autocannon';
 import { expectStatus, request } from '../lib/http.mjs';
-import { latencySummary } from '../lib/stats.mjs';
+import { loadTest } from '../lib/load.mjs';
 
 const SAMPLE_CUSTOMERS = 5_000;
 
@@ -45,32 +44,13 @@ export async function history(ctx, { connections, seconds, warmupSeconds }) {
 
 async function load(ctx, { paths, connections, seconds }) {
   const { random } = ctx;
-  const latencies = [];
-  const instance = autocannon({
-    url: ctx.service.baseUrl,
+  const result = await loadTest(ctx, {
     connections,
-    duration: seconds,
-    timeout: 30,
-    headers: { authorization: `Bearer ${ctx.apiKey}` },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({ ...req, path: paths[Math.floor(random() * paths.length)] }),
-      },
-    ],
+    seconds,
+    method: 'GET',
+    setupRequest: (request) => ({ ...request, path: paths[Math.floor(random() * paths.length)] }),
+    expectedStatus: 200,
+    what: 'GET calls',
   });
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await instance;
-  const ok = result.statusCodeStats['200']?.count ?? 0;
-  const others = Object.entries(result.statusCodeStats).filter(([status]) => status !== '200');
-  if (others.length > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(
-      `GET calls: statuses ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts`,
-    );
-  }
-  return {
-    seconds: result.duration,
-    requestsPerSecond: ok / result.duration,
-    latencyMs: latencySummary(latencies),
-  };
+  return { seconds: result.seconds, requestsPerSecond: result.perSecond, latencyMs: result.latencyMs };
 }

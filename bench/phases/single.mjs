@@ -2,9 +2,9 @@
 // is built afresh with a new callId, so each one is a new call, never an idempotent replay), then a
 // bare single-row INSERT into the same `calls` table through pg at the same concurrency.
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
 import { callFactory } from '../lib/calls.mjs';
 import { createPool } from '../lib/postgres.mjs';
+import { loadTest } from '../lib/load.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 
 const INSERT = `INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes,
@@ -45,35 +45,21 @@ export async function singleCalls(ctx, { connections, seconds, warmupSeconds }) 
 
 async function load(ctx, { prefix, connections, seconds, makeCall }) {
   let n = 0;
-  const latencies = [];
-  const instance = autocannon({
-    url: ctx.service.baseUrl,
+  const result = await loadTest(ctx, {
     connections,
-    duration: seconds,
-    timeout: 30,
-    headers: { authorization: `Bearer ${ctx.apiKey}`, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/calls',
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(makeCall(`${prefix}${n++}`).record) }),
-      },
-    ],
+    seconds,
+    method: 'POST',
+    path: '/v1/calls',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request) => ({ ...request, body: JSON.stringify(makeCall(`${prefix}${n++}`).record) }),
+    expectedStatus: 201,
+    what: 'POST /v1/calls',
   });
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await instance;
-  const created = result.statusCodeStats['201']?.count ?? 0;
-  const others = Object.entries(result.statusCodeStats).filter(([status]) => status !== '201');
-  if (others.length > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(
-      `POST /v1/calls: statuses ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts`,
-    );
-  }
   return {
-    created,
-    seconds: result.duration,
-    perSecond: created / result.duration,
-    latencyMs: latencySummary(latencies),
+    created: result.answered,
+    seconds: result.seconds,
+    perSecond: result.perSecond,
+    latencyMs: result.latencyMs,
   };
 }
 
