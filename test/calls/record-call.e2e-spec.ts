@@ -1,3 +1,4 @@
+import { RecordCallsUseCase } from '../../src/calls/application/record-calls.use-case';
 import { aCall, aCustomer, aPhoneNumber, CreatedCustomer } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -71,6 +72,47 @@ describe('Recording a call', () => {
     const rows = await service.sql('SELECT id FROM calls WHERE call_id = $1', [call.callId]);
     expect(rows).toHaveLength(1);
     expect(new Set(responses.map((r) => r.body.id))).toEqual(new Set([rows[0].id]));
+  });
+
+  it('gives each of many concurrent calls its own answer, even when they share one statement', async () => {
+    const stored = aCall({ phoneNumber: customer.phoneNumber, minutes: 2 });
+    await service.http().post('/v1/calls').send(stored).expect(201);
+    const recordCalls = service.app.get(RecordCallsUseCase);
+    const original = recordCalls.execute.bind(recordCalls);
+    const groupSizes: number[] = [];
+    const spy = jest.spyOn(recordCalls, 'execute').mockImplementation(async (inputs) => {
+      groupSizes.push(inputs.length);
+      // The first groups are held back, so the calls that arrive meanwhile must share the next ones.
+      if (groupSizes.length <= 4) await new Promise((resolve) => setTimeout(resolve, 300));
+      return original(inputs);
+    });
+    const fresh = Array.from({ length: 20 }, () => aCall({ phoneNumber: customer.phoneNumber }));
+    const requests: [Record<string, unknown>, number][] = [
+      ...fresh.map((call): [Record<string, unknown>, number] => [call, 201]),
+      ...Array.from({ length: 5 }, (): [Record<string, unknown>, number] => [
+        aCall({ phoneNumber: aPhoneNumber() }),
+        422,
+      ]),
+      [{ ...aCall({ phoneNumber: customer.phoneNumber }), minutes: 0 }, 400],
+      [stored, 200],
+      [{ ...stored, minutes: 7 }, 409],
+    ];
+    try {
+      const responses = await Promise.all(
+        requests.map(([call]) => service.http().post('/v1/calls').send(call)),
+      );
+      expect(responses.map((response) => response.status)).toEqual(requests.map(([, status]) => status));
+      responses
+        .slice(0, fresh.length)
+        .forEach((response, index) => expect(response.body.callId).toBe(fresh[index].callId));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(Math.max(...groupSizes)).toBeGreaterThan(1);
+    const rows = await service.sql('SELECT call_id FROM calls WHERE call_id = ANY($1)', [
+      fresh.map((call) => call.callId),
+    ]);
+    expect(rows).toHaveLength(fresh.length);
   });
 
   it.each([
