@@ -118,6 +118,20 @@ describe('Hardening', () => {
       await asAda(`/v1/customers/${ada.id}/calls?phoneNumber=%00`).expect(400);
     });
 
+    it('refuses an unpaired surrogate, which no validator can read, with a 400 naming the field', async () => {
+      const before = await dbFingerprint(service);
+      const response = await service
+        .http()
+        .post('/v1/customers')
+        .set('content-type', 'application/json')
+        .send('{"name":"Eve","email":"\\udfff"}')
+        .expect(400);
+      expect(response.body.errors).toEqual([
+        { field: 'email', message: 'must be valid Unicode text (an unpaired surrogate)' },
+      ]);
+      expect(await dbFingerprint(service)).toEqual(before);
+    });
+
     it.each([
       ['constructor', { name: 'Eve', constructor: { name: 'Object' } }, 'constructor'],
       ['prototype', { name: 'Eve', phoneNumbers: [], prototype: 1 }, 'prototype'],

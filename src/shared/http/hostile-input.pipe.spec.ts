@@ -32,6 +32,14 @@ describe('HostileInputPipe', () => {
     ]);
   });
 
+  it('refuses unpaired UTF-16 surrogates in values and keys, and accepts paired ones', () => {
+    const message = 'must be valid Unicode text (an unpaired surrogate)';
+    expect(refusalOf({ email: '\udfff' })).toEqual([{ field: 'email', message }]);
+    expect(refusalOf({ name: 'a\ud83d' })).toEqual([{ field: 'name', message }]);
+    expect(refusalOf({ ['\ud800x']: 1 })).toEqual([{ field: 'body', message }]);
+    expect(pipe.transform({ name: 'Zoë 📞' }, body)).toEqual({ name: 'Zoë 📞' });
+  });
+
   it('refuses prototype keys as unknown fields', () => {
     const poisoned = JSON.parse('{"a":{"__proto__":{"x":1}}}') as unknown;
     expect(refusalOf(poisoned)).toEqual([{ field: 'a.__proto__', message: 'is not a known field' }]);
