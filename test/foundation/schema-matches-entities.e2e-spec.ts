@@ -30,7 +30,7 @@ describe('The entities and the committed migrations', () => {
       if (diff !== '') {
         throw new Error(
           'The entities differ from the schema the migrations build. Change the entity back, or run ' +
-            '`npm run migration:create` and commit the migration. MikroORM would run:\n\n' +
+            '`npm run migration:create -- --name <what_changed>` and commit the migration. MikroORM would run:\n\n' +
             diff,
         );
       }
