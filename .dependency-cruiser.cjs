@@ -4,6 +4,8 @@
 // A "module" is any folder directly under src/ except the shared kernel (shared/), configuration
 // (config/) and migrations/, so a new module gets these rules without editing this file.
 const MODULE = '(?!shared/|config/|migrations/)[^/]+';
+// A table's MikroORM entity, in its owning module's infrastructure/.
+const ENTITY = 'infrastructure/[^/]+\\.entity\\.ts$';
 const ALLOWED_DOMAIN_PACKAGES = ['decimal\\.js', 'luxon', 'libphonenumber-js', 'uuid'].join('|');
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -62,10 +64,22 @@ module.exports = {
       comment:
         'A module uses another module only through src/<module>/index.ts or src/<module>/<module>.module.ts, ' +
         'never through its domain/, application/, infrastructure/ or http/.',
-      from: { path: '^src/([^/]+)/' },
+      from: { path: '^src/([^/]+)/', pathNot: ENTITY },
       to: {
         path: `^src/${MODULE}/`,
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/([^/]+)/\\1\\.module\\.ts$'],
+      },
+    },
+    {
+      name: 'entities-only-to-entities',
+      severity: 'error',
+      comment:
+        "An entity may name another module's entity, only to declare a foreign key to its table " +
+        '(e.g. customer_api_keys.customer_id references customers); nothing else of that module.',
+      from: { path: '^src/([^/]+)/' + ENTITY },
+      to: {
+        path: `^src/${MODULE}/`,
+        pathNot: ['^src/$1/', ENTITY, '^src/[^/]+/index\\.ts$', '^src/([^/]+)/\\1\\.module\\.ts$'],
       },
     },
     {

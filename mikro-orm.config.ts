@@ -1,17 +1,36 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { migrations } from './src/migrations';
+import { CustomerApiKeyEntity } from './src/auth/infrastructure/customer-api-key.entity';
+import { CallEntity } from './src/calls/infrastructure/call.entity';
+import { CustomerEntity } from './src/customers/infrastructure/customer.entity';
+import { PhoneNumberEntity } from './src/customers/infrastructure/phone-number.entity';
+import { InvoiceDeliveryEntity } from './src/invoice-delivery/infrastructure/invoice-delivery.entity';
+import { InvoiceNumberCounterEntity } from './src/invoicing/infrastructure/invoice-number-counter.entity';
+import { InvoiceEntity } from './src/invoicing/infrastructure/invoice.entity';
+import { PrepaidBalanceEntity } from './src/prepaid/infrastructure/prepaid-balance.entity';
+import { PrepaidLedgerEntryEntity } from './src/prepaid/infrastructure/prepaid-ledger-entry.entity';
 
 /**
- * The one MikroORM configuration shared by the app, the CLI and the tests. Persistence is written
- * in SQL through the EntityManager (set-wise statements on the hot paths), so no entity metadata
- * is discovered; the migrations are listed explicitly.
+ * The one MikroORM configuration shared by the app, the CLI and the tests. Every table's entity is
+ * listed here (no folder discovery), each defined once in the `infrastructure/` of the module that
+ * owns the table; `test/foundation/schema-matches-entities.e2e-spec.ts` checks that they describe
+ * the schema the committed migrations build. The migrations are listed explicitly too.
  */
 export function createOrmConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
-    entities: [],
-    discovery: { warnWhenNoEntities: false },
+    entities: [
+      CustomerEntity,
+      PhoneNumberEntity,
+      CallEntity,
+      InvoiceEntity,
+      InvoiceNumberCounterEntity,
+      PrepaidLedgerEntryEntity,
+      PrepaidBalanceEntity,
+      CustomerApiKeyEntity,
+      InvoiceDeliveryEntity,
+    ],
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
@@ -20,7 +39,8 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       migrationsList: migrations,
       transactional: true,
       silent: true,
-      // Migrations are hand-written SQL; no schema snapshots are kept.
+      // `npm run migration:create` diffs the entities against a scratch database the committed
+      // migrations built, so no schema snapshot is kept.
       snapshot: false,
       snapshotOnMigrate: false,
     },

@@ -1,28 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
 import { isForeignKeyViolation } from '../../shared/database/postgres-errors';
 import { CustomerApiKeyRepository } from '../application/customer-api-key.repository';
+import type { AuthTables } from './auth.tables';
 
 @Injectable()
 export class MikroOrmCustomerApiKeyRepository extends CustomerApiKeyRepository {
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database<AuthTables>) {
     super();
   }
 
   async hashOf(customerId: string): Promise<Buffer | null> {
-    const [row] = await this.db.rows<{ key_hash: Buffer }>(
-      sql`SELECT key_hash FROM customer_api_keys WHERE customer_id = ${customerId}::uuid`,
-    );
+    const row = await this.db.kysely
+      .selectFrom('customer_api_keys')
+      .select('key_hash')
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
     return row ? Buffer.from(row.key_hash) : null;
   }
 
   async replace(customerId: string, hash: Buffer, now: Date): Promise<boolean> {
     try {
-      await this.db.rows(sql`
-        INSERT INTO customer_api_keys (customer_id, key_hash, created_at)
-        VALUES (${customerId}::uuid, ${hash}, ${now})
-        ON CONFLICT (customer_id) DO UPDATE SET key_hash = EXCLUDED.key_hash, created_at = EXCLUDED.created_at`);
+      await this.db.kysely
+        .insertInto('customer_api_keys')
+        .values({ customer_id: customerId, key_hash: hash, created_at: now })
+        .onConflict((conflict) =>
+          conflict.column('customer_id').doUpdateSet((eb) => ({
+            key_hash: eb.ref('excluded.key_hash'),
+            created_at: eb.ref('excluded.created_at'),
+          })),
+        )
+        .execute();
       return true;
     } catch (error) {
       // The key row references the customer: no customer, no key.

@@ -1,20 +1,41 @@
-import type { RawBuilder } from 'kysely';
+import type { Compilable, Kysely, RawBuilder } from 'kysely';
+
+/** The type of a `Database` that declares no tables: raw `sql` statements only. */
+export type NoTables = Record<never, never>;
+
+/** What a raw-SQL helper needs of a `Database`, whichever tables that one is typed for. */
+export type RawSql = Pick<Database, 'rows'>;
 
 /**
- * The SQL port the MikroORM adapters write through: parameterised statements (kysely's `sql`
- * template, so arrays bind as arrays for set-wise `unnest` statements) and transactions.
+ * The SQL port the MikroORM adapters write through: parameterised statements and transactions.
+ *
+ * `DB` is the Kysely type of the tables an adapter may query, its module's own
+ * (`KyselyTables<typeof SomeEntity | ...>`): inject `Database<CallsTables>` and `kysely` is the typed
+ * query builder on MikroORM's connection (`em.getKysely()`), so a misspelt table or column fails the
+ * typecheck. Raw kysely `sql` templates (arrays bind as arrays, for set-wise `unnest` statements)
+ * still run through `rows`, and inside the typed builder where SQL says more than the builder can.
  */
-export abstract class Database {
+export abstract class Database<DB = NoTables> {
+  /** The typed query builder: on the pool, or, for the `tx` that `transaction` hands over, in that transaction. */
+  abstract readonly kysely: Kysely<DB>;
+
   abstract rows<T>(query: RawBuilder<T>): Promise<T[]>;
+
   /**
    * The same, as a named prepared statement: PostgreSQL parses and plans it once per connection
-   * instead of on every call. For hot statements whose text does not vary.
+   * instead of on every call. For hot statements whose text does not vary; a typed query
+   * (`db.kysely.selectFrom(...)...`) is passed as it is, not executed.
    */
-  prepared<T>(query: RawBuilder<T>): Promise<T[]> {
-    return this.rows(query);
+  async prepared<T>(query: RawBuilder<T> | Compilable<T>): Promise<T[]> {
+    return (await this.kysely.executeQuery(this.compile(query))).rows;
   }
+
   /** Runs `work` in one transaction; everything it does commits or rolls back together. */
-  abstract transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  abstract transaction<T>(work: (tx: Database<DB>) => Promise<T>): Promise<T>;
+
+  protected compile<T>(query: RawBuilder<T> | Compilable<T>) {
+    return 'isRawBuilder' in query ? query.compile(this.kysely) : query.compile();
+  }
 }
 
 /** PostgreSQL answers timestamps as text through MikroORM's driver settings; read them as instants. */

@@ -1,27 +1,31 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Kysely, RawBuilder } from 'kysely';
-import { Database } from './database';
+import type { Compilable, Kysely, RawBuilder } from 'kysely';
+import { Database, type NoTables } from './database';
 
-/** The Database port on MikroORM's connection pool and its kysely query layer. */
+/**
+ * The Database port on MikroORM's connection pool and its Kysely query layer (`em.getKysely()`,
+ * without MikroORM's plugin: table and column names are the database's, values as pg answers them).
+ * One instance serves every module; each module sees it through the type of its own tables.
+ */
 @Injectable()
-export class MikroOrmDatabase extends Database {
-  private readonly kysely: Kysely<unknown>;
+export class MikroOrmDatabase<DB = NoTables> extends Database<DB> {
+  readonly kysely: Kysely<DB>;
   /** Statement text → its prepared statement's name: a few hot texts, named once each. */
   private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly em: EntityManager) {
     super();
-    this.kysely = em.fork().getKysely<unknown>();
+    this.kysely = kyselyOf<DB>(em.fork());
   }
 
   async rows<T>(query: RawBuilder<T>): Promise<T[]> {
     return (await query.execute(this.kysely)).rows;
   }
 
-  override async prepared<T>(query: RawBuilder<T>): Promise<T[]> {
-    const { sql: text, parameters } = query.compile(this.kysely);
+  override async prepared<T>(query: RawBuilder<T> | Compilable<T>): Promise<T[]> {
+    const { sql: text, parameters } = this.compile(query);
     const pool = await this.em.getConnection().getNativeClient();
     const result = await pool.query({ name: this.statementName(text), text, values: [...parameters] });
     return result.rows as T[];
@@ -36,13 +40,14 @@ export class MikroOrmDatabase extends Database {
     return name;
   }
 
-  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    return this.em.fork().transactional((tx) => work(new TransactionDatabase(tx.getKysely<unknown>())));
+  transaction<T>(work: (tx: Database<DB>) => Promise<T>): Promise<T> {
+    return this.em.fork().transactional((tx) => work(new TransactionDatabase(kyselyOf<DB>(tx))));
   }
 }
 
-class TransactionDatabase extends Database {
-  constructor(private readonly kysely: Kysely<unknown>) {
+/** The port inside one transaction: `kysely` and `rows` run in it; `prepared` runs unnamed in it. */
+class TransactionDatabase<DB> extends Database<DB> {
+  constructor(readonly kysely: Kysely<DB>) {
     super();
   }
 
@@ -51,7 +56,16 @@ class TransactionDatabase extends Database {
   }
 
   /** Already inside one: nested work joins it. */
-  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Database<DB>) => Promise<T>): Promise<T> {
     return work(this);
   }
+}
+
+/**
+ * MikroORM's Kysely on this EntityManager (bound to its transaction, if any), typed for `DB` with
+ * `getKysely<DB>()` as MikroORM documents it. The cast only resolves `getKysely`'s conditional
+ * return type, which TypeScript cannot do while `DB` is still a type parameter.
+ */
+function kyselyOf<DB>(em: EntityManager): Kysely<DB> {
+  return em.getKysely<DB>() as Kysely<DB>;
 }

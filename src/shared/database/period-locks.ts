@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from './database';
+import type { RawSql } from './database';
 
 /**
  * Calls for a period that may be closing take a shared lock on it; issuing invoices takes the same
@@ -24,16 +24,16 @@ export function periodLockSliceOf(customerId: string): number {
   return Number.parseInt(customerId.slice(-4), 16) % PERIOD_LOCK_SLICES;
 }
 
-export function lockPeriodsShared(db: Database, keys: PeriodLockKey[]): Promise<void> {
+export function lockPeriodsShared(db: RawSql, keys: PeriodLockKey[]): Promise<void> {
   return lockPeriods(db, keys, sql`pg_advisory_xact_lock_shared`);
 }
 
-export function lockPeriodsExclusive(db: Database, keys: PeriodLockKey[]): Promise<void> {
+export function lockPeriodsExclusive(db: RawSql, keys: PeriodLockKey[]): Promise<void> {
   return lockPeriods(db, keys, sql`pg_advisory_xact_lock`);
 }
 
 async function lockPeriods(
-  db: Database,
+  db: RawSql,
   keys: PeriodLockKey[],
   lockFunction: ReturnType<typeof sql>,
 ): Promise<void> {
