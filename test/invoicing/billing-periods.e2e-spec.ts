@@ -74,6 +74,9 @@ describe('Billing periods through the API', () => {
     expect(await history(customer, '2023-11')).toEqual([november.body.callId, boundary.body.callId]);
 
     const octoberInvoice = await issue(customer, '2023-10').expect(201);
+    // After October's invoice, a call of November's first hour is not late: it is November's.
+    const afterwards = await record(customer, '2023-11-01T03:10:00Z', 3).expect(201);
+    expect(afterwards.body.period).toBe('2023-11');
     const novemberInvoice = await issue(customer, '2023-11').expect(201);
     expect(octoberInvoice.body).toMatchObject({
       periodStart: '2023-10-01T04:00:00Z',
@@ -84,10 +87,30 @@ describe('Billing periods through the API', () => {
     });
     expect(novemberInvoice.body).toMatchObject({
       periodStart: '2023-11-01T03:00:00Z',
-      callCount: 2,
-      minutes: 12,
-      total: { amount: '0.24' },
+      callCount: 3,
+      minutes: 15,
+      total: { amount: '0.30' },
+      lines: [expect.objectContaining({ kind: 'usage', quantity: 15 })],
     });
+  });
+
+  it("closes an Asuncion October for the monthly run at 03:00Z on 1 November, the zone's midnight", async () => {
+    service.clock.set('2023-10-20T00:00:00Z');
+    try {
+      const customer = await aCustomer(service, { timezone: 'America/Asuncion' });
+      const invoiced = async () =>
+        (await service.http().get(`/v1/customers/${customer.id}/invoices`).expect(200)).body.data.map(
+          (invoice: { period: string }) => invoice.period,
+        );
+      service.clock.set('2023-11-01T02:59:59Z');
+      await service.http().post('/v1/invoicing/runs').send({}).expect(200);
+      expect(await invoiced()).toEqual([]);
+      service.clock.set('2023-11-01T03:00:00Z');
+      await service.http().post('/v1/invoicing/runs').send({}).expect(200);
+      expect(await invoiced()).toEqual(['2023-10']);
+    } finally {
+      service.clock.set('2026-10-15T12:00:00Z');
+    }
   });
 
   it('accepts, lists and invoices a call of 31 December 1999', async () => {
