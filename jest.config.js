@@ -1,4 +1,7 @@
-/** Two projects: `unit` (pure domain, no database) and `integration` (Nest + a real PostgreSQL). */
+/**
+ * Three projects: `unit` (pure domain, no database), `tz-database` (BillingPeriod against every
+ * zone and month of the time zone database: slow, so apart) and `integration` (Nest + a real PostgreSQL).
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 /** @type {import('jest').Config} */
@@ -12,6 +15,14 @@ module.exports = {
       transform,
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.tz-database\\.spec\\.ts$'],
+    },
+    {
+      displayName: 'tz-database',
+      testEnvironment: 'node',
+      transform,
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/src/**/*.tz-database.spec.ts'],
     },
     {
       displayName: 'integration',

@@ -21,6 +21,8 @@ export function checkLineNumbers(last) {
   }
 }
 
+// Every bench customer is in UTC, where a billing period is exactly the UTC calendar month, so
+// month arithmetic in UTC gives the same bounds as the service's BillingPeriod.
 export function utcMonthStart(date, offsetMonths = 0) {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offsetMonths, 1));
 }

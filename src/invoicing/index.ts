@@ -1,5 +1,9 @@
 export { InvoicingModule } from './invoicing.module';
 export { GetInvoiceQuery } from './application/get-invoice.query';
+export {
+  RepairCallPeriodsUseCase,
+  type CallPeriodRepairReport,
+} from './application/repair-call-periods.use-case';
 export type { Invoice, InvoiceLine } from './domain/invoice';
 export { InvoiceNotFoundError } from './domain/invoicing.errors';
 export { InvoiceResponse } from './http/dto/invoice.response';

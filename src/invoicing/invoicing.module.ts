@@ -9,10 +9,13 @@ import { InvoiceRepository } from './application/invoice.repository';
 import { IssuedInvoicesOutbox, NoOutbox } from './application/issued-invoices-outbox.port';
 import { IssueInvoiceUseCase } from './application/issue-invoice.use-case';
 import { ListInvoicesQuery } from './application/list-invoices.query';
+import { CallPeriodRepairs } from './application/call-period-repairs.port';
 import { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
+import { RepairCallPeriodsUseCase } from './application/repair-call-periods.use-case';
 import { RunMonthlyInvoicingUseCase } from './application/run-monthly-invoicing.use-case';
 import { InvoicesController } from './http/invoices.controller';
 import { LoggingInvoiceEvents } from './infrastructure/logging-invoice-events.adapter';
+import { MikroOrmCallPeriodRepairs } from './infrastructure/mikro-orm-call-period-repairs';
 import { MikroOrmInvoiceRepository } from './infrastructure/mikro-orm-invoice.repository';
 import { MikroOrmIssuedInvoicesOutbox } from './infrastructure/mikro-orm-issued-invoices-outbox';
 import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.scheduler';
@@ -28,8 +31,10 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     GetInvoiceQuery,
     ListInvoicesQuery,
     InvoiceIssuer,
+    RepairCallPeriodsUseCase,
     // Adapters
     { provide: InvoiceRepository, useClass: MikroOrmInvoiceRepository },
+    { provide: CallPeriodRepairs, useClass: MikroOrmCallPeriodRepairs },
     { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
     {
       provide: IssuedInvoicesOutbox,
@@ -41,6 +46,6 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     },
     MonthlyInvoicingScheduler,
   ],
-  exports: [GetInvoiceQuery],
+  exports: [GetInvoiceQuery, RepairCallPeriodsUseCase],
 })
 export class InvoicingModule {}

@@ -7,7 +7,11 @@ import { BillingPeriod } from '../../shared/domain/billing-period';
 import { DomainError } from '../../shared/domain/domain-error';
 import { Call, newCall } from '../domain/call';
 import { CallRecord, parseCallRecord, sameCallContent } from '../domain/call-record';
-import { CallIdConflictError, UnknownPhoneNumberError } from '../domain/call.errors';
+import {
+  CallIdConflictError,
+  StartedAtBeforeFirstPeriodError,
+  UnknownPhoneNumberError,
+} from '../domain/call.errors';
 import { CallRepository, PendingCall, StoredOutcome } from './call.repository';
 
 export type CallOutcome =
@@ -56,6 +60,15 @@ export class RecordCallsUseCase {
         outcomes[index] = {
           status: 'rejected',
           error: new UnknownPhoneNumberError(record.phoneNumber),
+          callId: record.callId,
+        };
+        return;
+      }
+      const firstPeriod = BillingPeriod.first(owner.timezone);
+      if (record.startedAt.getTime() < firstPeriod.start.getTime()) {
+        outcomes[index] = {
+          status: 'rejected',
+          error: new StartedAtBeforeFirstPeriodError(firstPeriod.code, owner.timezone.name),
           callId: record.callId,
         };
         return;

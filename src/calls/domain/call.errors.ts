@@ -32,6 +32,17 @@ export class StartedAtInFutureError extends CallValidationError {
   }
 }
 
+/** Billing periods start at 1970-01: a call before it in its customer's zone could never be billed. */
+export class StartedAtBeforeFirstPeriodError extends CallValidationError {
+  readonly code = 'started_at_before_first_period';
+  constructor(firstPeriod: string, zone: string) {
+    super(
+      `startedAt is before ${firstPeriod}, the first billing period, in the customer's time zone ${zone}`,
+      'startedAt',
+    );
+  }
+}
+
 export class InvalidDestinationError extends CallValidationError {
   readonly code = 'invalid_destination';
   constructor() {

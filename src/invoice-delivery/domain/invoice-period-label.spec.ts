@@ -16,6 +16,18 @@ describe('periodLabel', () => {
     });
   });
 
+  it('names the days of periods whose clock changes at midnight', () => {
+    expect(periodLabel(BillingPeriod.parse('2023-10', TimeZone.of('America/Asuncion')))).toMatchObject({
+      name: 'October 2023',
+      firstDay: '2023-10-01',
+      lastDay: '2023-10-31',
+    });
+    expect(periodLabel(BillingPeriod.parse('2009-10', TimeZone.of('America/St_Johns')))).toMatchObject({
+      firstDay: '2009-10-01',
+      lastDay: '2009-10-31',
+    });
+  });
+
   it("shows an instant on the customer's wall clock", () => {
     expect(localDateTime(new Date('2026-10-31T23:30:00Z'), 'Europe/Lisbon')).toBe(
       '2026-10-31 23:30 (Europe/Lisbon)',

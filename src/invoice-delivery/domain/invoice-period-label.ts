@@ -14,7 +14,9 @@ export interface PeriodLabel {
 export function periodLabel(period: BillingPeriod): PeriodLabel {
   const zone = period.zone.name;
   const first = DateTime.fromJSDate(period.start, { zone }).setLocale('en');
-  const last = DateTime.fromJSDate(period.end, { zone }).minus({ days: 1 });
+  // The wall date of the period's last instant: no calendar arithmetic, so a clock change at
+  // midnight cannot move the day.
+  const last = DateTime.fromJSDate(new Date(period.end.getTime() - 1), { zone });
   return {
     name: first.toFormat('LLLL yyyy'),
     firstDay: first.toISODate()!,

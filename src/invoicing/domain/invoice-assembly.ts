@@ -27,32 +27,45 @@ export interface AssembledInvoice {
  * Builds the invoice: the plan's lines for the period, one late_usage line per earlier period and
  * unit price, and what prepaid balances covered as a negative line. Each line is exact until it is
  * rounded half-up to the cent; the total is the sum of the rounded lines, so lines add up.
+ *
+ * Never negative (API.md, "Invoicing"): the `prepaid_applied` line credits the exact amount the
+ * balances covered, rounded half-up to the cent, but never more than the sum of the rounded lines
+ * it pays for (the usage and late_usage lines of calls a balance covered). Every other line is
+ * zero or more, so the total is >= 0.00. At 0.004 a minute, a 1-minute usage line (0.00) and a
+ * 1-minute late line (0.00) covered by the balance (exactly 0.008, rounded 0.01) credit 0.00.
  */
 export function assembleInvoice(input: InvoiceAssemblyInput): AssembledInvoice {
   const { plan, period } = input;
   const currency = plan.currency;
-  const drafts: InvoiceLineDraft[] = [
-    ...plan.periodLines(period.code, input.usage.map(toUsage)),
-    ...lateLines(input.late),
+  const billed: BilledLine[] = [
+    ...plan.periodLines(period.code, input.usage.map(toUsage)).map((draft) => ({
+      line: rounded(draft),
+      paidFromBalance: draft.kind === 'usage' && input.usage.some((group) => paysFor(group, draft)),
+    })),
+    ...lateLines(input.late).map(({ draft, paidFromBalance }) => ({ line: rounded(draft), paidFromBalance })),
   ];
-  const billed = [...input.usage, ...input.late];
+  const lines = billed.map((entry) => entry.line);
+  const billedGroups = [...input.usage, ...input.late];
   const covered = Money.sum(
-    billed.flatMap((group) => (group.covered ? [group.covered] : [])),
+    billedGroups.flatMap((group) => (group.covered ? [group.covered] : [])),
     currency,
   );
   if (!covered.isZero()) {
-    drafts.push({
+    const paidLines = Money.sum(
+      billed.filter((entry) => entry.paidFromBalance).map((entry) => entry.line.amount),
+      currency,
+    );
+    lines.push({
       kind: 'prepaid_applied',
       description: 'Paid from the prepaid balance',
       period: period.code,
       quantity: 1,
       unitPrice: null,
-      amount: covered.negated(),
+      amount: covered.roundedToCents().min(paidLines).negated(),
     });
   }
-  const lines: InvoiceLine[] = drafts.map((draft) => ({ ...draft, amount: draft.amount.roundedToCents() }));
   const uncoveredPrepaid = Money.sum(
-    billed.flatMap((group) => (group.covered ? [group.charge.minus(group.covered)] : [])),
+    billedGroups.flatMap((group) => (group.covered ? [group.charge.minus(group.covered)] : [])),
     currency,
   );
   return {
@@ -76,22 +89,42 @@ export function assembleInvoice(input: InvoiceAssemblyInput): AssembledInvoice {
   };
 }
 
+interface BilledLine {
+  line: InvoiceLine;
+  /** The line bills calls a prepaid balance covered (some or all of). */
+  paidFromBalance: boolean;
+}
+
+function rounded(draft: InvoiceLineDraft): InvoiceLine {
+  return { ...draft, amount: draft.amount.roundedToCents() };
+}
+
+/** A usage line bills the own period's calls at its unit price. */
+function paysFor(group: BilledCallGroup, usageLine: InvoiceLineDraft): boolean {
+  return (
+    group.covered !== null && usageLine.unitPrice !== null && group.unitPrice.equals(usageLine.unitPrice)
+  );
+}
+
 function toUsage(group: BilledCallGroup) {
   return { unitPrice: group.unitPrice, minutes: group.minutes, callCount: group.callCount };
 }
 
 /** One line per original period and unit price, oldest period first. */
-function lateLines(late: BilledCallGroup[]): InvoiceLineDraft[] {
+function lateLines(late: BilledCallGroup[]): { draft: InvoiceLineDraft; paidFromBalance: boolean }[] {
   const byPeriod = new Map<string, BilledCallGroup[]>();
   for (const group of late) byPeriod.set(group.period, [...(byPeriod.get(group.period) ?? []), group]);
   return [...byPeriod.keys()].sort().flatMap((period) =>
     mergeByUnitPrice(byPeriod.get(period)!).map((group) => ({
-      kind: 'late_usage' as const,
-      description: `${group.minutes} minutes from ${period} at ${group.unitPrice.toString()} ${group.unitPrice.currency}, received after ${period} was invoiced`,
-      period,
-      quantity: group.minutes,
-      unitPrice: group.unitPrice,
-      amount: group.unitPrice.times(group.minutes),
+      draft: {
+        kind: 'late_usage' as const,
+        description: `${group.minutes} minutes from ${period} at ${group.unitPrice.toString()} ${group.unitPrice.currency}, received after ${period} was invoiced`,
+        period,
+        quantity: group.minutes,
+        unitPrice: group.unitPrice,
+        amount: group.unitPrice.times(group.minutes),
+      },
+      paidFromBalance: group.covered !== null,
     })),
   );
 }

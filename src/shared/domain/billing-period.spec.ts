@@ -124,6 +124,123 @@ describe('BillingPeriod', () => {
     });
   });
 
+  describe('clock changes at midnight (API.md: the first instant whose local date is the 1st)', () => {
+    const managua = TimeZone.of('America/Managua');
+    const asuncion = TimeZone.of('America/Asuncion');
+    const stJohns = TimeZone.of('America/St_Johns');
+
+    it('starts at the earlier midnight where local midnight happens twice (Managua, October 2006)', () => {
+      // CDT (UTC-5) ended at 01:00 local on 1 October: 00:00-00:59 happened twice.
+      const october = BillingPeriod.parse('2006-10', managua);
+      expect(october.start.toISOString()).toBe('2006-10-01T05:00:00.000Z');
+      expect(october.previous().end.toISOString()).toBe('2006-10-01T05:00:00.000Z');
+      expect(BillingPeriod.containing(at('2006-10-01T05:30:00Z'), managua).code).toBe('2006-10');
+      expect(BillingPeriod.containing(at('2006-10-01T04:59:59.999Z'), managua).code).toBe('2006-09');
+    });
+
+    it('starts when the clock jumps where local midnight is skipped (Asuncion, October 2023)', () => {
+      // PYT (UTC-4) jumped from 00:00 to 01:00 on 1 October; PYST (UTC-3) was in force on 1 November.
+      expect(bounds(BillingPeriod.parse('2023-10', asuncion))).toEqual([
+        '2023-10-01T04:00:00.000Z',
+        '2023-11-01T03:00:00.000Z',
+      ]);
+      expect(BillingPeriod.parse('2023-11', asuncion).start.toISOString()).toBe('2023-11-01T03:00:00.000Z');
+    });
+
+    it('puts the call at local 00:30 on 1 November in November only, whatever was computed before', () => {
+      const boundaryCall = at('2023-11-01T03:30:00Z');
+      const october = BillingPeriod.parse('2023-10', asuncion);
+      BillingPeriod.containing(at('2023-10-15T12:00:00Z'), asuncion);
+      expect(october.contains(boundaryCall)).toBe(false);
+      expect(BillingPeriod.containing(boundaryCall, asuncion).code).toBe('2023-11');
+      expect(BillingPeriod.parse('2023-11', asuncion).contains(boundaryCall)).toBe(true);
+    });
+
+    it("keeps an instant in the new month when the clock is set back over midnight (St. John's, November 2009)", () => {
+      // At 00:01 NDT (UTC-2:30) on 1 November the clock went back to 23:01 NST (UTC-3:30) on 31 October:
+      // November had started, so the half hour that reads "31 October" again is November's.
+      const november = BillingPeriod.parse('2009-11', stJohns);
+      expect(november.start.toISOString()).toBe('2009-11-01T02:30:00.000Z');
+      expect(BillingPeriod.containing(at('2009-11-01T03:00:00Z'), stJohns).code).toBe('2009-11');
+      expect(BillingPeriod.containing(at('2009-11-01T02:29:59.999Z'), stJohns).code).toBe('2009-10');
+    });
+
+    it('agrees with its bounds in zones whose clocks change at midnight', () => {
+      const zones = [managua, asuncion, stJohns, TimeZone.of('America/Havana'), TimeZone.of('Africa/Cairo')];
+      fc.assert(
+        fc.property(
+          fc.date({ min: at('1970-02-01T00:00:00Z'), max: at('2037-12-01T00:00:00Z'), noInvalidDate: true }),
+          fc.constantFrom(...zones),
+          (instant, zone) => {
+            const period = BillingPeriod.containing(instant, zone);
+            expect(period.contains(instant)).toBe(true);
+            expect(period.next().start.getTime()).toBe(period.end.getTime());
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it('answers the same whatever was asked before it, and in any order', () => {
+      // Instants within two hours of period starts where clocks change at midnight: where an answer
+      // remembered from an earlier question (a period with wrong bounds) would show.
+      const starts: [string, string][] = [
+        ['America/Asuncion', '2023-10-01T04:00:00Z'],
+        ['America/Asuncion', '2023-11-01T03:00:00Z'],
+        ['America/Asuncion', '2023-10-15T12:00:00Z'],
+        ['America/Managua', '2006-10-01T05:00:00Z'],
+        ['America/St_Johns', '2009-11-01T02:30:00Z'],
+        ['Europe/Lisbon', '2026-11-01T00:00:00Z'],
+      ];
+      const question = fc
+        .record({ start: fc.constantFrom(...starts), shift: fc.integer({ min: -7_200_000, max: 7_200_000 }) })
+        .map(({ start: [name, iso], shift }) => ({ name, instant: Date.parse(iso) + shift }));
+      const ask = ({ name, instant }: { name: string; instant: number }) =>
+        BillingPeriod.containing(new Date(instant), TimeZone.of(name)).code;
+      fc.assert(
+        fc.property(fc.array(question, { minLength: 1, maxLength: 40 }), (list) => {
+          const forwards = list.map(ask);
+          expect([...list].reverse().map(ask).reverse()).toEqual(forwards);
+          jest.isolateModules(() => {
+            // A fresh module: nothing computed before.
+            const fresh = jest.requireActual<typeof import('./billing-period')>('./billing-period');
+            const freshly = list.map(
+              ({ name, instant }) =>
+                fresh.BillingPeriod.containing(new Date(instant), TimeZone.of(name)).code,
+            );
+            expect(freshly).toEqual(forwards);
+          });
+        }),
+        { numRuns: 50 },
+      );
+    });
+  });
+
+  describe('from 1970', () => {
+    it('accepts every period from 1970-01 on', () => {
+      expect(bounds(BillingPeriod.parse('1970-01', utc))).toEqual([
+        '1970-01-01T00:00:00.000Z',
+        '1970-02-01T00:00:00.000Z',
+      ]);
+      expect(BillingPeriod.parse('1999-12', lisbon).code).toBe('1999-12');
+      expect(BillingPeriod.first(utc).code).toBe('1970-01');
+    });
+
+    it('bills a call at noon UTC on 31 December 1999 in 1999-12', () => {
+      expect(BillingPeriod.containing(at('1999-12-31T12:00:00Z'), utc).code).toBe('1999-12');
+      expect(BillingPeriod.parse('1999-12', utc).contains(at('1999-12-31T12:00:00Z'))).toBe(true);
+    });
+
+    it('has nothing before 1970-01, in any zone', () => {
+      const newYork = TimeZone.of('America/New_York');
+      expect(BillingPeriod.first(newYork).start.toISOString()).toBe('1970-01-01T05:00:00.000Z');
+      expect(() => BillingPeriod.first(newYork).previous()).toThrow(RangeError);
+      // 1970-01-01T02:00Z is still 31 December 1969 in New York.
+      expect(() => BillingPeriod.containing(at('1970-01-01T02:00:00Z'), newYork)).toThrow(RangeError);
+      expect(BillingPeriod.containing(at('1970-01-01T05:00:00Z'), newYork).code).toBe('1970-01');
+    });
+  });
+
   describe('closing', () => {
     const october = BillingPeriod.parse('2026-10', lisbon);
 
@@ -165,7 +282,9 @@ describe('BillingPeriod', () => {
       '26-10',
       '2026-00',
       '2026-10-01',
-      '1999-12',
+      '1969-12',
+      '1900-01',
+      '0000-01',
       ' 2026-10',
       '2026/10',
       '',

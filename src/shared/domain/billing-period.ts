@@ -1,80 +1,113 @@
-import { DateTime } from 'luxon';
+import { localMonthAt, startOfLocalDay } from './local-time';
 import { InvalidPeriodError } from './shared.errors';
 import type { TimeZone } from './time-zone';
 
 const CODE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const FIRST_YEAR = 2000;
-const CACHE_LIMIT = 10_000;
+/** Months are numbered year × 12 + (month − 1): 1970-01 is the first billing period. */
+const FIRST_MONTH = 1970 * 12;
+const CACHE_LIMIT = 20_000;
 const RECENT_PER_ZONE = 4;
 
-// Periods are immutable and costly to compute (luxon's zone arithmetic takes tens of microseconds),
-// while a batch of calls touches a handful: remember them.
-const periodCache = new Map<string, BillingPeriod>();
+// Both caches only remember answers that are a pure function of their key (zone and month) and
+// the time zone database: they save work, they never change an answer, whatever was asked before.
+const periods = new Map<string, BillingPeriod>();
+const monthStarts = new Map<string, number>();
 const recentByZone = new Map<string, BillingPeriod[]>();
 
+const codeOf = (month: number) =>
+  `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
+
 /**
- * A calendar month in a customer's time zone: from local midnight on the 1st up to, not including,
- * local midnight on the 1st of the next month. Its length in hours varies with daylight saving.
+ * A calendar month in a customer's IANA time zone (API.md, "Invoicing"): it starts at the first
+ * instant whose local date is its 1st and ends, exclusive, where the next period starts.
+ * - local midnight skipped by a clock change: it starts at the instant the clock jumps to;
+ * - local midnight happening twice: at the earlier one;
+ * - a 1st that never happens in the zone: at the first instant of a later local date.
+ *
+ * So consecutive periods meet, and every instant from the start of `1970-01` on lies in exactly
+ * one period: `containing(t)` is the period whose [start, end) holds t. Bounds come from the zone's
+ * offsets (Intl), never from adding a month to a start. Periods exist from `1970-01` on.
  */
 export class BillingPeriod {
-  private readonly startMs: number;
-  private readonly endMs: number;
+  static readonly FIRST_CODE = codeOf(FIRST_MONTH);
+
+  readonly code: string;
 
   private constructor(
-    private readonly year: number,
+    /** year × 12 + (month − 1) */
     private readonly month: number,
     readonly zone: TimeZone,
+    private readonly startMs: number,
+    private readonly endMs: number,
   ) {
-    const first = DateTime.fromObject({ year, month, day: 1 }, { zone: zone.name });
-    this.startMs = first.toMillis();
-    this.endMs = first.plus({ months: 1 }).toMillis();
+    this.code = codeOf(month);
     Object.freeze(this);
   }
 
+  /** `YYYY-MM` from `1970-01` on; anything else is an InvalidPeriodError (400). */
   static parse(code: string, zone: TimeZone): BillingPeriod {
     const match = typeof code === 'string' ? CODE.exec(code) : null;
-    if (!match || Number(match[1]) < FIRST_YEAR) throw new InvalidPeriodError(code);
-    return BillingPeriod.of(Number(match[1]), Number(match[2]), zone);
+    const month = match ? Number(match[1]) * 12 + Number(match[2]) - 1 : Number.NaN;
+    if (!(month >= FIRST_MONTH)) throw new InvalidPeriodError(code);
+    return BillingPeriod.of(month, zone);
   }
 
-  /** The month that the instant falls in, as the calendar on the wall in that zone reads it. */
+  /** The first period, `1970-01`, in `zone`: instants before its start belong to no period. */
+  static first(zone: TimeZone): BillingPeriod {
+    return BillingPeriod.of(FIRST_MONTH, zone);
+  }
+
+  /**
+   * The period whose [start, end) holds `instant`. Throws a RangeError for an instant before the
+   * first period's start (callers that take instants from outside check `first(zone).start`).
+   */
   static containing(instant: Date, zone: TimeZone): BillingPeriod {
-    const recent = recentByZone.get(zone.name) ?? [];
-    const known = recent.find((period) => period.contains(instant));
-    if (known) return known;
-    const local = DateTime.fromJSDate(instant, { zone: zone.name });
-    if (!local.isValid) throw new RangeError(`Not a valid instant: ${String(instant)}`);
-    const period = BillingPeriod.of(local.year, local.month, zone);
+    const time = instant.getTime();
+    if (!Number.isFinite(time)) throw new RangeError(`Not a valid instant: ${String(instant)}`);
+    const recent = recentByZone.get(zone.name);
+    if (recent) for (const period of recent) if (time >= period.startMs && time < period.endMs) return period;
+
+    const local = localMonthAt(zone.name, time);
+    let period = BillingPeriod.of(Math.max(local.year * 12 + local.month - 1, FIRST_MONTH), zone);
+    // The wall calendar can step back over a period's start (a clock set back across midnight):
+    // the bounds, not the wall calendar, decide.
+    while (time < period.startMs) {
+      if (period.month === FIRST_MONTH) {
+        throw new RangeError(
+          `${instant.toISOString()} is before ${BillingPeriod.FIRST_CODE} in ${zone.name}`,
+        );
+      }
+      period = period.previous();
+    }
+    while (time >= period.endMs) period = period.next();
+
     if (recentByZone.size >= CACHE_LIMIT) recentByZone.clear();
-    recentByZone.set(zone.name, [period, ...recent].slice(0, RECENT_PER_ZONE));
+    recentByZone.set(zone.name, [period, ...(recent ?? [])].slice(0, RECENT_PER_ZONE));
     return period;
   }
 
-  private static of(year: number, month: number, zone: TimeZone): BillingPeriod {
-    const key = `${zone.name}|${year}|${month}`;
-    const cached = periodCache.get(key);
-    if (cached) return cached;
-    if (periodCache.size >= CACHE_LIMIT) periodCache.clear();
-    const period = new BillingPeriod(year, month, zone);
-    periodCache.set(key, period);
-    return period;
-  }
-
-  /** The newest period that has ended by `now`: the one before the month `now` is in. */
+  /** The newest period that has ended by `now`: the one before the period `now` is in. */
   static lastClosedAt(now: Date, zone: TimeZone): BillingPeriod {
     return BillingPeriod.containing(now, zone).previous();
   }
 
-  get code(): string {
-    return `${String(this.year).padStart(4, '0')}-${String(this.month).padStart(2, '0')}`;
+  private static of(month: number, zone: TimeZone): BillingPeriod {
+    const key = `${zone.name}|${month}`;
+    let period = periods.get(key);
+    if (!period) {
+      period = new BillingPeriod(month, zone, startOfMonth(zone, month), startOfMonth(zone, month + 1));
+      if (periods.size >= CACHE_LIMIT) periods.clear();
+      periods.set(key, period);
+    }
+    return period;
   }
 
-  /** The UTC instant of local midnight on the 1st (a fresh Date: callers cannot move the period). */
+  /** The first instant of the period (a fresh Date: callers cannot move the period). */
   get start(): Date {
     return new Date(this.startMs);
   }
 
-  /** Exclusive: local midnight on the 1st of the next month. */
+  /** Exclusive: the next period's start. */
   get end(): Date {
     return new Date(this.endMs);
   }
@@ -90,26 +123,23 @@ export class BillingPeriod {
   }
 
   next(): BillingPeriod {
-    return this.month === 12
-      ? BillingPeriod.of(this.year + 1, 1, this.zone)
-      : BillingPeriod.of(this.year, this.month + 1, this.zone);
+    return BillingPeriod.of(this.month + 1, this.zone);
   }
 
+  /** Throws a RangeError on `1970-01`: no period comes before it. */
   previous(): BillingPeriod {
-    return this.month === 1
-      ? BillingPeriod.of(this.year - 1, 12, this.zone)
-      : BillingPeriod.of(this.year, this.month - 1, this.zone);
+    if (this.month <= FIRST_MONTH)
+      throw new RangeError(`No billing period before ${BillingPeriod.FIRST_CODE}`);
+    return BillingPeriod.of(this.month - 1, this.zone);
   }
 
   equals(other: BillingPeriod): boolean {
-    return this.code === other.code && this.zone.equals(other.zone);
+    return this.month === other.month && this.zone.equals(other.zone);
   }
 
   /** By calendar month only: the same code in two zones compares equal here. */
   compareTo(other: BillingPeriod): -1 | 0 | 1 {
-    const mine = this.year * 12 + this.month;
-    const theirs = other.year * 12 + other.month;
-    return mine < theirs ? -1 : mine > theirs ? 1 : 0;
+    return this.month < other.month ? -1 : this.month > other.month ? 1 : 0;
   }
 
   toString(): string {
@@ -119,4 +149,16 @@ export class BillingPeriod {
   toJSON(): string {
     return this.code;
   }
+}
+
+/** A period's start is its predecessor's end: each is computed once. */
+function startOfMonth(zone: TimeZone, month: number): number {
+  const key = `${zone.name}|${month}`;
+  let start = monthStarts.get(key);
+  if (start === undefined) {
+    start = startOfLocalDay(zone.name, Math.floor(month / 12), (month % 12) + 1, 1);
+    if (monthStarts.size >= CACHE_LIMIT) monthStarts.clear();
+    monthStarts.set(key, start);
+  }
+  return start;
 }
