@@ -1,5 +1,6 @@
 export { InvoicingModule } from './invoicing.module';
 export { GetInvoiceQuery } from './application/get-invoice.query';
+export { IssuedInvoicesOutbox, type IssuedInvoice } from './application/issued-invoices-outbox.port';
 export type { Invoice, InvoiceLine } from './domain/invoice';
 export { InvoiceNotFoundError } from './domain/invoicing.errors';
 export { InvoiceResponse } from './http/dto/invoice.response';

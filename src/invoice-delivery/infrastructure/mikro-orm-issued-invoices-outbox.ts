@@ -1,42 +1,43 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { AppConfiguration } from '../../config';
-import { Database } from '../../shared/database/database';
-import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port';
-import type { Invoice } from '../domain/invoice';
+import { IssuedInvoicesOutbox, type IssuedInvoice } from '../../invoicing';
+import type { Database } from '../../shared/database/database';
+import { DeliveryChannels } from '../application/delivery-channel';
 
 /**
- * Writes the invoice-delivery module's outbox rows inside the issuing transaction: one per invoice
- * and configured channel. Email only for customers with an address (the address is taken as it is
- * at issue time); the webhook's Standard Webhooks id is fixed here, so every retry carries it.
+ * Writes the outbox rows (`invoice_deliveries`, this module's table) inside the issuing
+ * transaction it is handed: one per invoice and channel that is on, with the fields that channel
+ * fixes at issue time (email: the customer's address, and no row without one; webhook: the
+ * Standard Webhooks id every retry carries). One set-wise statement for all channels.
  */
 @Injectable()
 export class MikroOrmIssuedInvoicesOutbox extends IssuedInvoicesOutbox {
-  constructor(private readonly config: AppConfiguration) {
+  constructor(private readonly channels: DeliveryChannels) {
     super();
   }
 
-  async enqueue(tx: Database, invoices: Invoice[]): Promise<void> {
-    if (invoices.length === 0) return;
-    const invoiceIds = invoices.map((invoice) => invoice.id!);
-    const issuedAt = invoices.map((invoice) => invoice.issuedAt!.toISOString());
-    if (this.config.SMTP_URL) {
-      await tx.rows(sql`
-        INSERT INTO invoice_deliveries (id, invoice_id, channel, recipient, next_attempt_at, created_at)
-        SELECT gen_random_uuid(), t.invoice_id, 'email', c.email, t.issued_at, t.issued_at
-        FROM unnest(${invoiceIds}::uuid[], ${invoices.map((i) => i.customerId)}::uuid[], ${issuedAt}::timestamptz[])
-             AS t(invoice_id, customer_id, issued_at)
-        JOIN customers c ON c.id = t.customer_id
-        WHERE c.email IS NOT NULL AND c.email <> ''`);
+  async enqueue(tx: Database, issued: IssuedInvoice[]): Promise<void> {
+    const invoiceIds: string[] = [];
+    const channels: string[] = [];
+    const recipients: (string | null)[] = [];
+    const webhookIds: (string | null)[] = [];
+    const issuedAt: string[] = [];
+    for (const { invoice, customer } of issued) {
+      for (const channel of this.channels.on) {
+        const fields = channel.outboxFields(customer);
+        if (!fields) continue;
+        invoiceIds.push(invoice.id!);
+        channels.push(channel.name);
+        recipients.push(fields.recipient);
+        webhookIds.push(fields.webhookId);
+        issuedAt.push(invoice.issuedAt!.toISOString());
+      }
     }
-    if (this.config.INVOICE_WEBHOOK_URL) {
-      const webhookIds = invoices.map(() => `msg_${randomUUID().replaceAll('-', '')}`);
-      await tx.rows(sql`
-        INSERT INTO invoice_deliveries (id, invoice_id, channel, webhook_id, next_attempt_at, created_at)
-        SELECT gen_random_uuid(), t.invoice_id, 'webhook', t.webhook_id, t.issued_at, t.issued_at
-        FROM unnest(${invoiceIds}::uuid[], ${webhookIds}::text[], ${issuedAt}::timestamptz[])
-             AS t(invoice_id, webhook_id, issued_at)`);
-    }
+    if (invoiceIds.length === 0) return;
+    await tx.rows(sql`
+      INSERT INTO invoice_deliveries (id, invoice_id, channel, recipient, webhook_id, next_attempt_at, created_at)
+      SELECT gen_random_uuid(), t.invoice_id, t.channel, t.recipient, t.webhook_id, t.issued_at, t.issued_at
+      FROM unnest(${invoiceIds}::uuid[], ${channels}::text[], ${recipients}::text[], ${webhookIds}::text[],
+                  ${issuedAt}::timestamptz[]) AS t(invoice_id, channel, recipient, webhook_id, issued_at)`);
   }
 }
