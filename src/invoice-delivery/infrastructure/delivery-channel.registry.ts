@@ -6,6 +6,8 @@ import { WebhookChannel } from './webhook.channel';
 
 /** A channel class: built only on an instance that has it configured. */
 export interface DeliveryChannelClass {
+  /** The name its instances carry, the key it is registered under. */
+  readonly channel: DeliveryChannelName;
   /** null when this configuration turns the channel on; otherwise why it is off (logged at start). */
   offReason(config: AppConfig): string | null;
   new (config: AppConfig): DeliveryChannel;
