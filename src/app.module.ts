@@ -6,7 +6,7 @@ import { BillingPlansModule } from './billing-plans';
 import { CallsModule } from './calls';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
-import { InvoiceDeliveryModule } from './invoice-delivery';
+import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicingModule } from './invoicing';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
@@ -25,6 +25,8 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
+    // Issuing queues deliveries through invoice delivery's outbox; invoice delivery reads these invoices.
+    const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -38,8 +40,8 @@ export class AppModule {
         BillingPlansModule,
         CustomersModule,
         CallsModule,
-        InvoicingModule,
-        InvoiceDeliveryModule,
+        invoicing,
+        InvoiceDeliveryModule.forRoot({ invoicing }),
         PrepaidModule,
       ],
     };

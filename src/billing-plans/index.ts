@@ -2,10 +2,10 @@ export { BillingPlansModule } from './billing-plans.module';
 export { PlanCatalog } from './domain/plan-catalog';
 export type {
   BillingPlan,
-  CallRating,
   InvoiceLineDraft,
   InvoiceLineKind,
+  PrepaidBalance,
   UsageGroup,
 } from './domain/billing-plan';
+export type { CallRate, CallRating, CallToRate } from './domain/call-rating';
 export { loadPlanCatalog } from './infrastructure/plan-catalog.loader';
-export { PrepaidPlan } from './domain/prepaid.plan';

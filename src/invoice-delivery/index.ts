@@ -1,1 +1,2 @@
 export { InvoiceDeliveryModule } from './invoice-delivery.module';
+export { InvoiceOutboxModule } from './invoice-outbox.module';

@@ -1,27 +1,23 @@
-import { Module } from '@nestjs/common';
-import { AppConfiguration } from '../config';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CustomersModule } from '../customers';
-import { InvoicingModule } from '../invoicing';
 import { DeliveryJobRepository } from './application/delivery-job.repository';
 import { DispatchInvoiceDeliveriesUseCase } from './application/dispatch-invoice-deliveries.use-case';
-import { EmailSender } from './application/email-sender.port';
 import { InvoicePdfRenderer } from './application/invoice-pdf-renderer.port';
 import { ListInvoiceDeliveriesQuery } from './application/list-invoice-deliveries.query';
 import { RenderInvoicePdfQuery } from './application/render-invoice-pdf.query';
-import { WebhookSender } from './application/webhook-sender.port';
 import { InvoiceDeliveryController } from './http/invoice-delivery.controller';
-import { DisabledWebhookSender, FetchWebhookSender } from './infrastructure/fetch-webhook.sender';
 import { InvoiceDeliveryDispatcher } from './infrastructure/invoice-delivery.dispatcher';
 import { MikroOrmDeliveryJobRepository } from './infrastructure/mikro-orm-delivery-job.repository';
-import { DisabledEmailSender, NodemailerEmailSender } from './infrastructure/nodemailer-email.sender';
 import { PdfkitInvoicePdfRenderer } from './infrastructure/pdfkit-invoice-pdf.renderer';
+import { InvoiceOutboxModule } from './invoice-outbox.module';
 
 /**
- * Invoice delivery: the invoicing module writes the outbox rows when it issues an invoice; this
- * module sends them (email with the PDF, signed webhook) and serves the PDF and the delivery log.
+ * Invoice delivery: the invoicing module writes the outbox rows through `InvoiceOutboxModule` when
+ * it issues an invoice; this module sends them through the channels that are on (email with the
+ * PDF, signed webhook) and serves the PDF and the delivery log.
  */
 @Module({
-  imports: [InvoicingModule, CustomersModule],
+  imports: [CustomersModule, InvoiceOutboxModule],
   controllers: [InvoiceDeliveryController],
   providers: [
     // Use cases
@@ -31,19 +27,15 @@ import { PdfkitInvoicePdfRenderer } from './infrastructure/pdfkit-invoice-pdf.re
     // Adapters
     { provide: DeliveryJobRepository, useClass: MikroOrmDeliveryJobRepository },
     { provide: InvoicePdfRenderer, useClass: PdfkitInvoicePdfRenderer },
-    {
-      provide: EmailSender,
-      inject: [AppConfiguration],
-      useFactory: (config: AppConfiguration) =>
-        config.SMTP_URL ? new NodemailerEmailSender(config) : new DisabledEmailSender(),
-    },
-    {
-      provide: WebhookSender,
-      inject: [AppConfiguration],
-      useFactory: (config: AppConfiguration) =>
-        config.INVOICE_WEBHOOK_URL ? new FetchWebhookSender(config) : new DisabledWebhookSender(),
-    },
     InvoiceDeliveryDispatcher,
   ],
 })
-export class InvoiceDeliveryModule {}
+export class InvoiceDeliveryModule {
+  /**
+   * `invoicing`: the invoicing module as the application wired it (`InvoicingModule.forRoot(...)`),
+   * whose invoices this module reads: the same instance, not a second one.
+   */
+  static forRoot(options: { invoicing: DynamicModule }): DynamicModule {
+    return { module: InvoiceDeliveryModule, imports: [options.invoicing] };
+  }
+}

@@ -4,6 +4,7 @@ export {
   RepairCallPeriodsUseCase,
   type CallPeriodRepairReport,
 } from './application/repair-call-periods.use-case';
+export { IssuedInvoicesOutbox, type IssuedInvoice } from './application/issued-invoices-outbox.port';
 export type { Invoice, InvoiceLine } from './domain/invoice';
 export { InvoiceNotFoundError } from './domain/invoicing.errors';
 export { InvoiceResponse } from './http/dto/invoice.response';

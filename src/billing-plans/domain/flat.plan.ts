@@ -1,5 +1,6 @@
 import { Money } from '../../shared/domain/money';
-import { BillingPlan, CallRating, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
+import { BillingPlan, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
+import { CallRate, CallRating, CallToRate, DEFAULT_RATE_GROUP, ratePerStartedMinute } from './call-rating';
 import { totalMinutes } from './usage-lines';
 
 export interface FlatSettings {
@@ -13,17 +14,19 @@ export interface FlatSettings {
 export class FlatPlan extends BillingPlan {
   static readonly type = 'flat';
   readonly type = FlatPlan.type;
+  private readonly free: CallRate;
 
   constructor(
     code: string,
     private readonly settings: FlatSettings,
   ) {
     super(code, settings.monthlyFee.currency);
+    this.free = Object.freeze({ group: DEFAULT_RATE_GROUP, ratePerMinute: Money.zero(this.currency) });
   }
 
-  rateCall(): CallRating {
-    const zero = Money.zero(this.currency);
-    return { unitPrice: zero, charge: zero };
+  /** Billed minutes count towards the included ones; the overage is priced with the period. */
+  rateCall(call: CallToRate): CallRating {
+    return ratePerStartedMinute(call, this.free);
   }
 
   periodLines(period: string, usage: UsageGroup[]): InvoiceLineDraft[] {

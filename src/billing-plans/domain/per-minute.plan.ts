@@ -1,18 +1,23 @@
-import { Money } from '../../shared/domain/money';
-import { BillingPlan, CallRating, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
+import type { Money } from '../../shared/domain/money';
+import { BillingPlan, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
+import { CallRate, CallRating, CallToRate, DEFAULT_RATE_GROUP, ratePerStartedMinute } from './call-rating';
 import { usageLines } from './usage-lines';
 
-/** Plans that charge each call minutes × rate and bill the period's usage. */
+/** Plans that charge each call its started minutes × rate and bill the period's usage. */
 export abstract class PerMinutePlan extends BillingPlan {
+  /** The plan's own rate, group `default`: one object shared by every call it rates. */
+  protected readonly defaultRate: CallRate;
+
   protected constructor(
     code: string,
     readonly ratePerMinute: Money,
   ) {
     super(code, ratePerMinute.currency);
+    this.defaultRate = Object.freeze({ group: DEFAULT_RATE_GROUP, ratePerMinute });
   }
 
-  rateCall(minutes: number): CallRating {
-    return { unitPrice: this.ratePerMinute, charge: this.ratePerMinute.times(minutes) };
+  rateCall(call: CallToRate): CallRating {
+    return ratePerStartedMinute(call, this.defaultRate);
   }
 
   periodLines(period: string, usage: UsageGroup[]): InvoiceLineDraft[] {

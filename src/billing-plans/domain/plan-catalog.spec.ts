@@ -1,5 +1,9 @@
+import { aCallToRate } from '../../../test/support/call-to-rate.mother';
 import { InvalidPlanCatalogError, UnknownPlanError } from './billing-plan.errors';
 import { DEFAULT_PLAN_CATALOG, PlanCatalog } from './plan-catalog';
+
+/** A call of whole minutes, as plans are rated today. */
+const aCallOf = (minutes: number) => aCallToRate({ minutes });
 
 const postpaid = { type: 'postpaid', ratePerMinute: '0.02', currency: 'USD' };
 const prepaid = { type: 'prepaid', ratePerMinute: '0.02', currency: 'USD' };
@@ -36,9 +40,9 @@ describe('PlanCatalog', () => {
     });
 
     it('rates calls by the configured plans', () => {
-      expect(catalog.get('postpaid').rateCall(3).charge.toString()).toBe('0.06');
+      expect(catalog.get('postpaid').rateCall(aCallOf(3)).charge.toString()).toBe('0.06');
       expect(catalog.get('prepaid').drawsFromBalance).toBe(true);
-      expect(catalog.get('flat').rateCall(3).charge.toString()).toBe('0.00');
+      expect(catalog.get('flat').rateCall(aCallOf(3)).charge.toString()).toBe('0.00');
     });
   });
 
@@ -53,7 +57,10 @@ describe('PlanCatalog', () => {
       'business',
     );
     expect(catalog.defaultPlanCode).toBe('business');
-    expect(catalog.get('business').rateCall(3).charge.toJSON()).toEqual({ amount: '0.045', currency: 'EUR' });
+    expect(catalog.get('business').rateCall(aCallOf(3)).charge.toJSON()).toEqual({
+      amount: '0.045',
+      currency: 'EUR',
+    });
     expect(catalog.get('payg-2').type).toBe('prepaid');
     expect(catalog.get('unlimited_eu').describe()).toEqual({
       code: 'unlimited_eu',
@@ -63,7 +70,7 @@ describe('PlanCatalog', () => {
       overageRatePerMinute: '0.02',
       currency: 'EUR',
     });
-    expect(catalog.get('free-trial').rateCall(60).charge.isZero()).toBe(true);
+    expect(catalog.get('free-trial').rateCall(aCallOf(60)).charge.isZero()).toBe(true);
     expect(catalog.has('business')).toBe(true);
     expect(catalog.has('postpaid')).toBe(false);
   });

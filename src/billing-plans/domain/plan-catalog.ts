@@ -1,7 +1,7 @@
 import type { BillingPlan } from './billing-plan';
 import { InvalidPlanCatalogError, UnknownPlanError } from './billing-plan.errors';
 import { PlanSettingsReader } from './plan-settings.reader';
-import { PLAN_TYPES } from './plan-types.registry';
+import { PLAN_TYPES, type PlanTypes } from './plan-types.registry';
 
 /** The built-in catalog, used when `BILLING_PLANS_FILE` is not set. */
 export const DEFAULT_PLAN_CATALOG = {
@@ -29,8 +29,15 @@ export class PlanCatalog {
     this.plans = new Map(plans.map((plan) => [plan.code, plan]));
   }
 
-  /** Builds and validates the catalog from its configuration (parsed JSON). */
-  static fromConfiguration(raw: unknown, defaultPlanCode: string): PlanCatalog {
+  /**
+   * Builds and validates the catalog from its configuration (parsed JSON), with the plan types of
+   * `types` (the registry; a test may pass its own).
+   */
+  static fromConfiguration(
+    raw: unknown,
+    defaultPlanCode: string,
+    types: PlanTypes = PLAN_TYPES,
+  ): PlanCatalog {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
       throw new InvalidPlanCatalogError('*', '*', 'the catalog must be a JSON object of plans keyed by code');
     }
@@ -40,16 +47,14 @@ export class PlanCatalog {
       if (typeof spec !== 'object' || spec === null)
         throw new InvalidPlanCatalogError(code, '*', 'must be an object');
       const type = (spec as { type?: unknown }).type;
-      const factory =
-        typeof type === 'string' && Object.hasOwn(PLAN_TYPES, type) ? PLAN_TYPES[type] : undefined;
+      const factory = typeof type === 'string' && Object.hasOwn(types, type) ? types[type] : undefined;
       if (!factory) {
-        throw new InvalidPlanCatalogError(
-          code,
-          'type',
-          `must be one of ${Object.keys(PLAN_TYPES).join(', ')}`,
-        );
+        throw new InvalidPlanCatalogError(code, 'type', `must be one of ${Object.keys(types).join(', ')}`);
       }
-      return factory(code, new PlanSettingsReader(code, spec as Record<string, unknown>));
+      const settings = new PlanSettingsReader(code, spec as Record<string, unknown>);
+      const plan = factory(code, settings);
+      settings.refuseUnread();
+      return plan;
     });
     const catalog = new PlanCatalog(plans, defaultPlanCode);
     if (!catalog.plans.has(defaultPlanCode)) {

@@ -4,15 +4,21 @@ import { InvalidPlanCatalogError } from './billing-plan.errors';
 const DECIMAL = /^\d+(\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** Reads one plan's settings from the configuration file, naming the plan and field on any error. */
+/**
+ * Reads one plan's settings from the configuration file, naming the plan and field on any error.
+ * It remembers what its plan type read, so that a setting the type never reads is refused
+ * (`refuseUnread`) without each type listing its fields.
+ */
 export class PlanSettingsReader {
+  private readonly read = new Set<string>(['type']);
+
   constructor(
     private readonly plan: string,
     private readonly spec: Record<string, unknown>,
   ) {}
 
   currency(): string {
-    const value = this.spec.currency;
+    const value = this.field('currency');
     if (typeof value !== 'string' || !CURRENCY.test(value)) {
       throw new InvalidPlanCatalogError(
         this.plan,
@@ -25,7 +31,7 @@ export class PlanSettingsReader {
 
   /** A non-negative decimal string (never a JSON number: money is not a float). */
   money(field: string): Money {
-    const value = this.spec[field];
+    const value = this.field(field);
     if (typeof value !== 'string' || !DECIMAL.test(value)) {
       throw new InvalidPlanCatalogError(
         this.plan,
@@ -44,7 +50,7 @@ export class PlanSettingsReader {
   }
 
   nullableWholeNumber(field: string): number | null {
-    const value = this.spec[field];
+    const value = this.field(field);
     if (value === null || value === undefined) return null;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
       throw new InvalidPlanCatalogError(this.plan, field, 'must be a whole number of minutes, or null');
@@ -52,9 +58,15 @@ export class PlanSettingsReader {
     return value;
   }
 
-  onlyFields(allowed: string[]): void {
-    const unknown = Object.keys(this.spec).filter((field) => !allowed.includes(field));
-    if (unknown.length > 0)
-      throw new InvalidPlanCatalogError(this.plan, unknown[0], 'is not a setting of this plan type');
+  /** After the plan is built: a setting its type did not read is a mistake (a typo, another type's). */
+  refuseUnread(): void {
+    const unknown = Object.keys(this.spec).find((field) => !this.read.has(field));
+    if (unknown !== undefined)
+      throw new InvalidPlanCatalogError(this.plan, unknown, 'is not a setting of this plan type');
+  }
+
+  private field(name: string): unknown {
+    this.read.add(name);
+    return Object.hasOwn(this.spec, name) ? this.spec[name] : undefined;
   }
 }

@@ -1,8 +1,12 @@
+import { aCallToRate } from '../../../test/support/call-to-rate.mother';
 import { Money } from '../../shared/domain/money';
 import type { BillingPlan, UsageGroup } from './billing-plan';
 import { FlatPlan, type FlatSettings } from './flat.plan';
 import { PostpaidPlan } from './postpaid.plan';
 import { PrepaidPlan } from './prepaid.plan';
+
+/** A call of whole minutes, as plans are rated today. */
+const aCallOf = (minutes: number) => aCallToRate({ minutes });
 
 const usd = (amount: string) => Money.of(amount, 'USD');
 const usage = (unitPrice: string, minutes: number, callCount = 1): UsageGroup => ({
@@ -24,14 +28,14 @@ describe('per-minute plans', () => {
     ['PrepaidPlan', (rate: string) => new PrepaidPlan('prepaid', usd(rate))],
   ])('%s', (_name, plan) => {
     it('charges minutes × rate exactly, without rounding', () => {
-      const rating = plan('0.015').rateCall(3);
+      const rating = plan('0.015').rateCall(aCallOf(3));
       expect(rating.charge.toJSON()).toEqual({ amount: '0.045', currency: 'USD' });
-      expect(rating.unitPrice.toJSON()).toEqual({ amount: '0.015', currency: 'USD' });
+      expect(rating.rate.ratePerMinute.toJSON()).toEqual({ amount: '0.015', currency: 'USD' });
     });
 
     it('charges a long call exactly', () => {
-      expect(plan('0.02').rateCall(1440).charge.toString()).toBe('28.80');
-      expect(plan('0.005').rateCall(1).charge.toString()).toBe('0.005');
+      expect(plan('0.02').rateCall(aCallOf(1440)).charge.toString()).toBe('28.80');
+      expect(plan('0.005').rateCall(aCallOf(1)).charge.toString()).toBe('0.005');
     });
 
     it('bills the period as one exact usage line per unit price, cheapest first', () => {
@@ -99,9 +103,9 @@ describe('FlatPlan', () => {
   it('rates every call at 0.00', () => {
     const plan: BillingPlan = flat();
     for (const minutes of [1, 3, 1440]) {
-      const rating = plan.rateCall(minutes);
+      const rating = plan.rateCall(aCallOf(minutes));
       expect(rating.charge.toJSON()).toEqual({ amount: '0.00', currency: 'USD' });
-      expect(rating.unitPrice.isZero()).toBe(true);
+      expect(rating.rate.ratePerMinute.isZero()).toBe(true);
     }
   });
 

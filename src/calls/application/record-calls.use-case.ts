@@ -99,14 +99,20 @@ export class RecordCallsUseCase {
   private rate(record: CallRecord, owner: CustomerProfile, now: Date): PendingCall {
     const period = BillingPeriod.containing(record.startedAt, owner.timezone);
     const plan = this.catalog.get(owner.planDuring(period.code));
-    const { unitPrice, charge } = plan.rateCall(record.minutes);
+    const { rate, charge } = plan.rateCall({
+      durationSeconds: record.minutes * 60,
+      destination: record.destination,
+      startedAt: record.startedAt,
+      phoneNumber: record.phoneNumber,
+      timezone: owner.timezone,
+    });
     return {
       call: newCall({
         record,
         customerId: owner.id,
         plan: plan.code,
         period: period.code,
-        unitPrice,
+        unitPrice: rate.ratePerMinute,
         charge,
         receivedAt: now,
       }),

@@ -1,14 +1,12 @@
-import type { Delivery, DeliveryChannel } from '../domain/delivery';
+import type { Delivery, DeliveryChannelName, OutboxFields } from '../domain/delivery';
 
 /** A delivery leased by one dispatcher for one attempt. */
 export interface DeliveryJob {
   id: string;
   invoiceId: string;
-  channel: DeliveryChannel;
-  /** The customer's email address when the invoice was issued (email channel). */
-  recipient: string | null;
-  /** The Standard Webhooks message id, fixed at enqueue time (webhook channel). */
-  webhookId: string | null;
+  channel: DeliveryChannelName;
+  /** What its channel fixed when the invoice was issued. */
+  fields: OutboxFields;
   /** Proves the lease is still this dispatcher's when the outcome is recorded. */
   leaseToken: string;
   /** The state after the claim: the attempt counted, the lease set. */
@@ -18,13 +16,13 @@ export interface DeliveryJob {
 export interface ClaimRequest {
   now: Date;
   leaseUntil: Date;
-  channels: readonly DeliveryChannel[];
+  channels: readonly DeliveryChannelName[];
   limit: number;
   maxAttempts: number;
 }
 
 export interface InvoiceDeliveryView {
-  channel: DeliveryChannel;
+  channel: DeliveryChannelName;
   delivery: Delivery;
 }
 
@@ -45,8 +43,8 @@ export abstract class DeliveryJobRepository {
   abstract abandonInterrupted(
     now: Date,
     maxAttempts: number,
-    channels: readonly DeliveryChannel[],
+    channels: readonly DeliveryChannelName[],
   ): Promise<number>;
-  /** Email first, then webhook. */
+  /** In channel name order (email first, then webhook). */
   abstract listByInvoice(invoiceId: string): Promise<InvoiceDeliveryView[]>;
 }

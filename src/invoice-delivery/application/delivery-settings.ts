@@ -1,5 +1,4 @@
 import type { AppConfig } from '../../config';
-import type { DeliveryChannel } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
 
 /**
@@ -9,9 +8,8 @@ import { RetryPolicy } from '../domain/retry-policy';
  */
 export const LEASE_TIMEOUTS = 4;
 
+/** How the dispatcher retries and leases; which channels are on is `DeliveryChannels`' to say. */
 export interface DeliverySettings {
-  /** The channels this instance sends; the others' rows are left to instances that have them. */
-  channels: DeliveryChannel[];
   policy: RetryPolicy;
   batchSize: number;
   leaseMs: number;
@@ -19,10 +17,6 @@ export interface DeliverySettings {
 
 export function deliverySettings(config: AppConfig): DeliverySettings {
   return {
-    channels: [
-      ...(config.SMTP_URL ? (['email'] as const) : []),
-      ...(config.INVOICE_WEBHOOK_URL ? (['webhook'] as const) : []),
-    ],
     policy: new RetryPolicy(config.DELIVERY_RETRY_BASE_MS, config.DELIVERY_MAX_ATTEMPTS),
     batchSize: config.DELIVERY_BATCH_SIZE,
     leaseMs: LEASE_TIMEOUTS * config.DELIVERY_SEND_TIMEOUT_MS,

@@ -1,15 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfiguration } from '../../config';
-import { CustomerDirectory } from '../../customers';
+import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { GetInvoiceQuery } from '../../invoicing';
 import { Clock } from '../../shared/clock/clock';
 import { DeliveryAttemptError } from './delivery-attempt.error';
+import { DeliveryChannels, type DeliveryContent } from './delivery-channel';
 import { DeliveryJob, DeliveryJobRepository } from './delivery-job.repository';
 import { deliverySettings, DeliverySettings } from './delivery-settings';
-import { EmailSender } from './email-sender.port';
-import { invoiceEmail } from './invoice-email';
 import { RenderInvoicePdfQuery } from './render-invoice-pdf.query';
-import { WebhookSender } from './webhook-sender.port';
 
 export interface DispatchSummary {
   /** Attempts started. */
@@ -42,17 +40,17 @@ export class DispatchInvoiceDeliveriesUseCase {
     private readonly invoices: GetInvoiceQuery,
     private readonly customers: CustomerDirectory,
     private readonly pdf: RenderInvoicePdfQuery,
-    private readonly email: EmailSender,
-    private readonly webhook: WebhookSender,
+    private readonly channels: DeliveryChannels,
     private readonly clock: Clock,
-    private readonly config: AppConfiguration,
+    config: AppConfiguration,
   ) {
     this.settings = deliverySettings(config);
   }
 
   async dispatchDue(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { attempted: 0, delivered: 0, retrying: 0, failed: 0, unrecorded: 0 };
-    const { channels, policy, batchSize, leaseMs } = this.settings;
+    const { policy, batchSize, leaseMs } = this.settings;
+    const channels = this.channels.names;
     if (channels.length === 0) return summary;
     summary.failed += await this.jobs.abandonInterrupted(this.clock.now(), policy.maxAttempts, channels);
     for (let batch = 0; batch < MAX_BATCHES_PER_CALL; batch++) {
@@ -96,16 +94,18 @@ export class DispatchInvoiceDeliveriesUseCase {
   }
 
   private async send(job: DeliveryJob): Promise<void> {
-    const invoice = await this.invoices.execute(job.invoiceId);
-    if (job.channel === 'webhook') {
-      await this.webhook.send({ webhookId: job.webhookId!, invoice });
-      return;
-    }
-    const customer = await this.customers.get(invoice.customerId);
-    const pdf = await this.pdf.render(invoice, customer);
-    await this.email.send(
-      invoiceEmail(invoice, job.recipient!, customer.name, this.config.INVOICE_ISSUER_NAME, pdf),
-    );
+    const channel = this.channels.get(job.channel);
+    await channel.send(job, this.contentOf(await this.invoices.execute(job.invoiceId)));
+  }
+
+  private contentOf(invoice: DeliveryContent['invoice']): DeliveryContent {
+    let customer: Promise<CustomerProfile> | null = null;
+    const customerOnce = () => (customer ??= this.customers.get(invoice.customerId));
+    return {
+      invoice,
+      customer: customerOnce,
+      pdf: async () => this.pdf.render(invoice, await customerOnce()),
+    };
   }
 
   /** What the operator (and the customer) may read in lastError; anything unexpected is logged here. */

@@ -1,7 +1,13 @@
 import type { Invoice } from '../../invoicing';
 import { periodLabel } from '../domain/invoice-period-label';
-import type { EmailMessage } from './email-sender.port';
 import type { InvoicePdf } from './render-invoice-pdf.query';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  attachment: { filename: string; content: Buffer; contentType: string };
+}
 
 /** The invoice email: number and period in the subject, the total in a short text, the PDF attached. */
 export function invoiceEmail(

@@ -1,9 +1,25 @@
 import { IllegalDeliveryTransitionError } from './delivery.errors';
 import type { RetryPolicy } from './retry-policy';
 
+/**
+ * The name of every delivery channel, as the outbox rows and the API carry it. The entity's check
+ * constraint and the API's enum are built from this list, and the channel registry must name a
+ * class for each (the compiler checks it).
+ */
 export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export type DeliveryChannelName = (typeof DELIVERY_CHANNELS)[number];
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/**
+ * The channel-specific columns of an outbox row, fixed when the invoice is issued; a channel leaves
+ * the others null. A new field here is a new column of `invoice_deliveries`.
+ */
+export interface OutboxFields {
+  /** Email: the customer's address at issue time. */
+  recipient: string | null;
+  /** Webhook: the Standard Webhooks message id, the same on every retry. */
+  webhookId: string | null;
+}
 
 /** Kept short: a remote error message is a hint for the operator, not a log. */
 export const MAX_ERROR_LENGTH = 500;
@@ -23,27 +39,18 @@ export interface DeliveryState {
 /**
  * One invoice's delivery through one channel, as a state machine:
  *
- *   pending --startAttempt--> pending (leased) --succeeded--> delivered
- *                                              --failed-----> pending (backoff) | failed (last try)
+ *   pending --claimed (attempt counted, leased)--> pending (leased) --succeeded--> delivered
+ *                                                                  --failed-----> pending (backoff) | failed (last try)
  *   pending (lease run out, no try left) --abandoned--> failed
  *
- * A lease that runs out without an outcome (the dispatcher died between sending and recording)
- * makes the delivery due again: it is sent once more, which is the only way it is ever sent twice.
+ * Claiming and abandoning are set-wise statements of the outbox repository (a batch leased in one
+ * statement); the outcome of an attempt is decided here. A lease that runs out without an outcome
+ * (the dispatcher died between sending and recording) makes the delivery due again: it is sent
+ * once more, which is the only way it is ever sent twice.
  */
 export class Delivery {
   private constructor(readonly state: Readonly<DeliveryState>) {
     Object.freeze(this);
-  }
-
-  static enqueued(at: Date): Delivery {
-    return new Delivery({
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-      lockedUntil: null,
-      lastError: null,
-      deliveredAt: null,
-    });
   }
 
   static restore(state: DeliveryState): Delivery {
@@ -56,28 +63,6 @@ export class Delivery {
 
   get attempts(): number {
     return this.state.attempts;
-  }
-
-  isLeasedAt(now: Date): boolean {
-    return this.state.lockedUntil !== null && this.state.lockedUntil.getTime() > now.getTime();
-  }
-
-  /** Pending, its wait over, no attempt in flight, and a try left. */
-  isDueAt(now: Date, policy: RetryPolicy): boolean {
-    return (
-      this.state.status === 'pending' &&
-      this.state.nextAttemptAt !== null &&
-      this.state.nextAttemptAt.getTime() <= now.getTime() &&
-      !this.isLeasedAt(now) &&
-      policy.hasAttemptsLeftAfter(this.state.attempts)
-    );
-  }
-
-  startAttempt(now: Date, leaseUntil: Date, policy: RetryPolicy): Delivery {
-    if (!this.isDueAt(now, policy))
-      throw new IllegalDeliveryTransitionError('start an attempt now', this.describe(now));
-    if (leaseUntil.getTime() <= now.getTime()) throw new RangeError('A lease must end after it starts');
-    return new Delivery({ ...this.state, attempts: this.state.attempts + 1, lockedUntil: leaseUntil });
   }
 
   succeeded(now: Date): Delivery {
@@ -112,38 +97,12 @@ export class Delivery {
     });
   }
 
-  /** The last try's dispatcher died before recording it: its outcome is unknown, no try is left. */
-  isAbandonedAt(now: Date, policy: RetryPolicy): boolean {
-    return (
-      this.state.status === 'pending' &&
-      !this.isLeasedAt(now) &&
-      !policy.hasAttemptsLeftAfter(this.state.attempts)
-    );
-  }
-
-  abandoned(now: Date, policy: RetryPolicy): Delivery {
-    if (!this.isAbandonedAt(now, policy))
-      throw new IllegalDeliveryTransitionError('be abandoned', this.describe(now));
-    return new Delivery({
-      ...this.state,
-      status: 'failed',
-      nextAttemptAt: null,
-      lockedUntil: null,
-      lastError: ABANDONED_ERROR,
-    });
-  }
-
   private assertAttemptInFlight(transition: string): void {
     if (this.state.status !== 'pending' || this.state.lockedUntil === null)
       throw new IllegalDeliveryTransitionError(
         transition,
         this.state.status === 'pending' ? 'not leased' : this.state.status,
       );
-  }
-
-  private describe(now: Date): string {
-    if (this.state.status !== 'pending') return this.state.status;
-    return this.isLeasedAt(now) ? 'leased' : 'pending';
   }
 }
 

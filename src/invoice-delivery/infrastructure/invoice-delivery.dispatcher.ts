@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfiguration } from '../../config';
+import { DeliveryChannels } from '../application/delivery-channel';
 import { DispatchInvoiceDeliveriesUseCase } from '../application/dispatch-invoice-deliveries.use-case';
 
 /**
@@ -16,14 +17,14 @@ export class InvoiceDeliveryDispatcher implements OnApplicationBootstrap, OnModu
 
   constructor(
     private readonly dispatch: DispatchInvoiceDeliveriesUseCase,
+    private readonly channels: DeliveryChannels,
     private readonly config: AppConfiguration,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.SMTP_URL) this.logger.log('Email delivery is off: SMTP_URL is not set');
-    if (!this.config.INVOICE_WEBHOOK_URL)
-      this.logger.log('Webhook delivery is off: INVOICE_WEBHOOK_URL is not set');
-    const { channels } = this.dispatch.settings;
+    for (const { name, reason } of this.channels.off)
+      this.logger.log(`${name[0].toUpperCase()}${name.slice(1)} delivery is off: ${reason}`);
+    const channels = this.channels.names;
     if (channels.length === 0 || !this.config.DELIVERY_DISPATCHER) return;
     this.logger.log(
       { channels, intervalMs: this.config.DELIVERY_POLL_INTERVAL_MS },

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { InvoiceEntity } from '../../invoicing/infrastructure/invoice.entity';
+import { DELIVERY_CHANNELS } from '../domain/delivery';
 
 /**
  * Table `invoice_deliveries`: the transactional outbox, one row per invoice and channel, written in
@@ -13,7 +14,7 @@ export const InvoiceDeliveryEntity = defineEntity({
   properties: {
     id: p.uuid().primary(),
     invoice: () => p.manyToOne(InvoiceEntity).mapToPk().foreignKeyName('invoice_deliveries_invoice_id_fkey'),
-    channel: p.enum(['email', 'webhook']),
+    channel: p.enum([...DELIVERY_CHANNELS]),
     recipient: p.text().nullable(),
     webhookId: p.text().nullable(),
     status: p.enum(['pending', 'delivered', 'failed']).default('pending'),

@@ -8,12 +8,12 @@ import {
   DeliveryJobRepository,
   InvoiceDeliveryView,
 } from '../application/delivery-job.repository';
-import { ABANDONED_ERROR, Delivery, DeliveryChannel, DeliveryStatus } from '../domain/delivery';
+import { ABANDONED_ERROR, Delivery, DeliveryChannelName, DeliveryStatus } from '../domain/delivery';
 
 interface DeliveryRow {
   id: string;
   invoice_id: string;
-  channel: DeliveryChannel;
+  channel: DeliveryChannelName;
   recipient: string | null;
   webhook_id: string | null;
   status: DeliveryStatus;
@@ -27,9 +27,9 @@ interface DeliveryRow {
 const STATE_COLUMNS = sql`status, attempts, next_attempt_at, locked_until, last_error, delivered_at`;
 
 /**
- * The outbox rows in PostgreSQL (written by the invoicing module's outbox adapter in the issuing
- * transaction). The claim and the abandonment are the Delivery state machine's startAttempt and
- * abandoned applied set-wise, so that a batch is leased in one statement.
+ * The outbox rows in PostgreSQL (written by `MikroOrmIssuedInvoicesOutbox` in the issuing
+ * transaction). The claim and the abandonment are the Delivery state machine's claim and
+ * abandonment transitions, set-wise, so that a batch is leased in one statement.
  */
 @Injectable()
 export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
@@ -61,8 +61,7 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
       id: row.id,
       invoiceId: row.invoice_id,
       channel: row.channel,
-      recipient: row.recipient,
-      webhookId: row.webhook_id,
+      fields: { recipient: row.recipient, webhookId: row.webhook_id },
       leaseToken,
       delivery: toDelivery(row),
     }));
@@ -84,7 +83,7 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
   async abandonInterrupted(
     now: Date,
     maxAttempts: number,
-    channels: readonly DeliveryChannel[],
+    channels: readonly DeliveryChannelName[],
   ): Promise<number> {
     const rows = await this.db.rows<{ id: string }>(sql`
       UPDATE invoice_deliveries

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PlanCatalog } from '../../billing-plans';
 import { AppConfiguration } from '../../config';
-import { CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { assembleInvoice, invoiceNumber } from '../domain/invoice-assembly';
 import { InvoiceEvents } from './invoice-events.port';
-import { InvoiceRepository, InvoiceTarget, IssueOutcome } from './invoice.repository';
-
-export interface CustomerTarget extends InvoiceTarget {
-  customer: CustomerProfile;
-}
+import { CustomerTarget, InvoiceRepository, IssueOutcome } from './invoice.repository';
 
 /** Issues the invoices of a set of due targets in one go: the run and the on-demand issue share it. */
 @Injectable()

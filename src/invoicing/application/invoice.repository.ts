@@ -1,3 +1,4 @@
+import type { CustomerProfile } from '../../customers';
 import type { BillingPeriod } from '../../shared/domain/billing-period';
 import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice } from '../domain/invoice';
@@ -8,6 +9,11 @@ export interface InvoiceTarget {
   period: BillingPeriod;
 }
 
+/** A target of issuing: the customer as the issuing code read them, for the invoice and its deliveries. */
+export interface CustomerTarget extends InvoiceTarget {
+  customer: CustomerProfile;
+}
+
 /** What the store found to bill for one target: its period's calls and earlier late calls. */
 export interface PeriodBilling {
   target: InvoiceTarget;
@@ -16,7 +22,7 @@ export interface PeriodBilling {
 }
 
 export interface IssueRequest {
-  targets: InvoiceTarget[];
+  targets: CustomerTarget[];
   assemble: (billing: PeriodBilling) => AssembledInvoice;
   numberFor: (sequence: number) => string;
   issuedAt: Date;

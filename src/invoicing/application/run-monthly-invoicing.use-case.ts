@@ -5,8 +5,8 @@ import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
 import { isDueAnInvoice } from '../domain/invoice-due';
-import { CustomerTarget, InvoiceIssuer } from './invoice-issuer';
-import { InvoiceRepository } from './invoice.repository';
+import { InvoiceIssuer } from './invoice-issuer';
+import { CustomerTarget, InvoiceRepository } from './invoice.repository';
 
 export interface InvoicingRunSummary {
   period: string | null;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { aCallToRate } from '../../../test/support/call-to-rate.mother';
 import { PlanCatalog } from '../../billing-plans';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { Money } from '../../shared/domain/money';
@@ -169,7 +170,8 @@ describe('an invoice total is never negative', () => {
       for (const call of calls.calls) {
         if (call.topUp) balance = balance.plus(call.topUp);
         const plan = catalog.get(`plan-${call.period}`);
-        const { unitPrice, charge } = plan.rateCall(call.minutes);
+        const { rate, charge } = plan.rateCall(aCallToRate({ minutes: call.minutes }));
+        const unitPrice = rate.ratePerMinute;
         let covered: Money | null = null;
         if (plan.drawsFromBalance) {
           covered = balance.isPositive() ? balance.min(charge) : Money.zero('USD');

@@ -73,7 +73,10 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         issuedAt: request.issuedAt,
       }));
       await insertInvoices(tx, created, firstSequence);
-      await this.outbox.enqueue(tx, created);
+      await this.outbox.enqueue(
+        tx,
+        created.map((invoice, index) => ({ invoice, customer: remaining[index].customer })),
+      );
       await creditPrepaidLedgers(
         tx,
         created,

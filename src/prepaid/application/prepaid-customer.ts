@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PlanCatalog, PrepaidPlan } from '../../billing-plans';
+import { PlanCatalog, type PrepaidBalance } from '../../billing-plans';
 import { CustomerDirectory, CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { NotOnPrepaidPlanError } from '../domain/prepaid.errors';
 
-/** Finds a customer whose plan in force now is prepaid, or says why not (404 / 409). */
+/** Finds a customer whose plan in force now draws from a balance, or says why not (404 / 409). */
 @Injectable()
 export class PrepaidCustomer {
   constructor(
@@ -14,11 +14,11 @@ export class PrepaidCustomer {
     private readonly clock: Clock,
   ) {}
 
-  async find(customerId: string): Promise<{ customer: CustomerProfile; plan: PrepaidPlan }> {
+  async find(customerId: string): Promise<{ customer: CustomerProfile; balance: PrepaidBalance }> {
     const customer = await this.customers.get(customerId);
     const period = BillingPeriod.containing(this.clock.now(), customer.timezone);
-    const plan = this.catalog.get(customer.planDuring(period.code));
-    if (!(plan instanceof PrepaidPlan)) throw new NotOnPrepaidPlanError();
-    return { customer, plan };
+    const { balance } = this.catalog.get(customer.planDuring(period.code));
+    if (!balance) throw new NotOnPrepaidPlanError();
+    return { customer, balance };
   }
 }

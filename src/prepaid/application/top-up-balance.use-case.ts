@@ -13,7 +13,7 @@ export class TopUpBalanceUseCase {
   ) {}
 
   async execute(customerId: string, amount: unknown, reference: unknown): Promise<TopUpOutcome> {
-    const { customer, plan } = await this.prepaid.find(customerId);
-    return this.ledger.topUp(customer.id, parseTopUp(amount, reference, plan.currency), this.clock.now());
+    const { customer, balance } = await this.prepaid.find(customerId);
+    return this.ledger.topUp(customer.id, parseTopUp(amount, reference, balance.currency), this.clock.now());
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { InvoiceDeliveryView } from '../../application/delivery-job.repository';
+import { DELIVERY_CHANNELS } from '../../domain/delivery';
 
 export class InvoiceDeliveryResponse {
-  @ApiProperty({ enum: ['email', 'webhook'], example: 'webhook' })
+  @ApiProperty({ enum: DELIVERY_CHANNELS, example: 'webhook' })
   channel!: string;
   @ApiProperty({
     enum: ['pending', 'delivered', 'failed'],

@@ -1,30 +1,44 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { AppConfiguration } from '../../config';
+import type { AppConfig } from '../../config';
 import { InvoiceResponse } from '../../invoicing';
 import { DeliveryAttemptError } from '../application/delivery-attempt.error';
-import { WebhookMessage, WebhookSender } from '../application/webhook-sender.port';
+import { DeliveryChannel, type DeliveryContent } from '../application/delivery-channel';
+import type { DeliveryJob } from '../application/delivery-job.repository';
+import type { OutboxFields } from '../domain/delivery';
 
 /**
  * POSTs the invoice, as GET /v1/invoices/{id} shows it, to INVOICE_WEBHOOK_URL, signed by the
- * Standard Webhooks scheme (the `standardwebhooks` package): webhook-id (the same on every retry),
- * webhook-timestamp and webhook-signature `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`.
- * Any 2xx is delivered; anything else, a redirect included, is a failed attempt.
+ * Standard Webhooks scheme (the `standardwebhooks` package): webhook-id (fixed at issue time, the
+ * same on every retry), webhook-timestamp and webhook-signature
+ * `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`. Any 2xx is delivered; anything else, a
+ * redirect included, is a failed attempt.
  */
-@Injectable()
-export class FetchWebhookSender extends WebhookSender {
+export class WebhookChannel extends DeliveryChannel {
+  static readonly channel = 'webhook';
+  readonly name = WebhookChannel.channel;
   private readonly signer: Webhook;
   private readonly url: string;
   private readonly timeoutMs: number;
 
-  constructor(config: AppConfiguration) {
+  static offReason(config: AppConfig): string | null {
+    return config.INVOICE_WEBHOOK_URL ? null : 'INVOICE_WEBHOOK_URL is not set';
+  }
+
+  constructor(config: AppConfig) {
     super();
     this.signer = new Webhook(config.INVOICE_WEBHOOK_SECRET!);
     this.url = config.INVOICE_WEBHOOK_URL!;
     this.timeoutMs = config.DELIVERY_SEND_TIMEOUT_MS;
   }
 
-  async send({ webhookId, invoice }: WebhookMessage): Promise<void> {
+  /** Every invoice, with its own message id. */
+  outboxFields(): OutboxFields {
+    return { recipient: null, webhookId: `msg_${randomUUID().replaceAll('-', '')}` };
+  }
+
+  async send(job: DeliveryJob, { invoice }: DeliveryContent): Promise<void> {
+    const webhookId = job.fields.webhookId!;
     const body = JSON.stringify(InvoiceResponse.of(invoice));
     // The wall clock, not the billing Clock: receivers refuse timestamps far from their own time.
     const sentAt = new Date();
@@ -53,17 +67,10 @@ export class FetchWebhookSender extends WebhookSender {
   }
 }
 
-export function describeFetchFailure(error: unknown, timeoutMs: number): string {
+function describeFetchFailure(error: unknown, timeoutMs: number): string {
   const name = (error as { name?: string })?.name;
   if (name === 'TimeoutError' || name === 'AbortError')
     return `the receiver did not answer within ${timeoutMs} ms`;
   const code = (error as { cause?: { code?: string } })?.cause?.code;
   return code ? `could not reach the receiver (${code})` : 'could not reach the receiver';
-}
-
-/** For instances without INVOICE_WEBHOOK_URL: the dispatcher never claims webhook deliveries there. */
-export class DisabledWebhookSender extends WebhookSender {
-  send(): Promise<void> {
-    return Promise.reject(new DeliveryAttemptError('webhook delivery is not configured on this instance'));
-  }
 }

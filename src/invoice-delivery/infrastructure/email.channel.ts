@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { AppConfiguration } from '../../config';
+import type { AppConfig } from '../../config';
+import type { CustomerProfile } from '../../customers';
 import { DeliveryAttemptError } from '../application/delivery-attempt.error';
-import { EmailMessage, EmailSender } from '../application/email-sender.port';
+import { DeliveryChannel, type DeliveryContent } from '../application/delivery-channel';
+import type { DeliveryJob } from '../application/delivery-job.repository';
+import { type EmailMessage, invoiceEmail } from '../application/invoice-email';
+import type { OutboxFields } from '../domain/delivery';
 
 type Transport = ReturnType<typeof createTransport>;
 
@@ -14,18 +17,26 @@ interface SmtpFailure {
 }
 
 /**
- * Email through SMTP_URL with nodemailer, one connection per message. Every stage (connect,
- * greeting, each command) and the whole send are bounded by DELIVERY_SEND_TIMEOUT_MS: the send is
- * aborted at the timeout, so it can never outlive the dispatcher's lease.
+ * The invoice by email, its PDF attached, to the customer's address at issue time (no address, no
+ * email delivery). Through SMTP_URL with nodemailer, one connection per message. Every stage
+ * (connect, greeting, each command) and the whole send are bounded by DELIVERY_SEND_TIMEOUT_MS:
+ * the send is aborted at the timeout, so it can never outlive the dispatcher's lease.
  */
-@Injectable()
-export class NodemailerEmailSender extends EmailSender {
+export class EmailChannel extends DeliveryChannel {
+  static readonly channel = 'email';
+  readonly name = EmailChannel.channel;
   private readonly transport: Transport;
   private readonly timeoutMs: number;
+  private readonly issuerName: string;
 
-  constructor(config: AppConfiguration) {
+  static offReason(config: AppConfig): string | null {
+    return config.SMTP_URL ? null : 'SMTP_URL is not set';
+  }
+
+  constructor(config: AppConfig) {
     super();
     this.timeoutMs = config.DELIVERY_SEND_TIMEOUT_MS;
+    this.issuerName = config.INVOICE_ISSUER_NAME;
     this.transport = createTransport(
       {
         url: config.SMTP_URL!,
@@ -38,7 +49,19 @@ export class NodemailerEmailSender extends EmailSender {
     );
   }
 
-  async send(message: EmailMessage): Promise<void> {
+  outboxFields(customer: CustomerProfile): OutboxFields | null {
+    return customer.email ? { recipient: customer.email, webhookId: null } : null;
+  }
+
+  async send(job: DeliveryJob, content: DeliveryContent): Promise<void> {
+    const customer = await content.customer();
+    const pdf = await content.pdf();
+    await this.sendMail(
+      invoiceEmail(content.invoice, job.fields.recipient!, customer.name, this.issuerName, pdf),
+    );
+  }
+
+  private async sendMail(message: EmailMessage): Promise<void> {
     try {
       await this.transport.sendMail({
         to: message.to,
@@ -54,7 +77,7 @@ export class NodemailerEmailSender extends EmailSender {
 }
 
 /** The server's own reply when there is one; otherwise the kind of failure, without host names. */
-export function describeSmtpFailure(failure: SmtpFailure, timeoutMs: number): string {
+function describeSmtpFailure(failure: SmtpFailure, timeoutMs: number): string {
   if (failure.responseCode)
     return `the mail server refused the message: ${failure.response ?? failure.responseCode}`;
   switch (failure.code) {
@@ -72,12 +95,5 @@ export function describeSmtpFailure(failure: SmtpFailure, timeoutMs: number): st
       return 'the mail server refused the sender or recipient address';
     default:
       return `the mail server connection failed (${failure.code ?? failure.name ?? 'unknown error'})`;
-  }
-}
-
-/** For instances without SMTP_URL: the dispatcher never claims email deliveries there. */
-export class DisabledEmailSender extends EmailSender {
-  send(): Promise<void> {
-    return Promise.reject(new DeliveryAttemptError('email delivery is not configured on this instance'));
   }
 }
