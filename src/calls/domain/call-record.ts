@@ -1,4 +1,6 @@
 import { PhoneNumber } from '../../shared/domain/phone-number';
+import { fieldPath } from '../../shared/domain/field-path';
+import { assertStorableInput } from '../../shared/domain/storable-input';
 import {
   InvalidCallIdError,
   InvalidCallRecordError,
@@ -24,12 +26,25 @@ const CALL_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+/** A callId as the switch must send it; only such an id is repeated back in a rejection. */
+export function isCallId(value: unknown): value is string {
+  return typeof value === 'string' && CALL_ID.test(value);
+}
+
+/**
+ * Validates one record from the switch, whatever carried it (a single post, a batch item, a file
+ * row): no unknown field, the input rules every client value obeys (NUL, unpaired surrogates), then
+ * the record's own rules; one error, for the first rule broken.
+ */
 export function parseCallRecord(raw: unknown, maxMinutes: number, now: Date): CallRecord {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InvalidCallRecordError();
   const input = raw as Record<string, unknown>;
-  for (const field of Object.keys(input)) if (!FIELDS.has(field)) throw new UnknownCallFieldError(field);
+  // Quoted when odd, an unknown name is safe to repeat (`["a\u0000"]`); "__proto__" is unknown too.
+  for (const field of Object.keys(input))
+    if (!FIELDS.has(field)) throw new UnknownCallFieldError(fieldPath('', field));
+  assertStorableInput(input);
 
-  if (typeof input.callId !== 'string' || !CALL_ID.test(input.callId)) throw new InvalidCallIdError();
+  if (!isCallId(input.callId)) throw new InvalidCallIdError();
   const phoneNumber = PhoneNumber.parse(input.phoneNumber, 'phoneNumber').e164;
   const minutes = input.minutes;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxMinutes) {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
+import { fieldPath } from '../../shared/domain/field-path';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { ERROR_CATEGORY_STATUS } from '../../shared/http/error-status.table';
 import { problemType } from '../../shared/http/problem';
@@ -57,7 +58,7 @@ export class CallsController {
   @ApiBody({ type: CallBatchDto })
   @ApiOkResponse({ type: CallBatchResponse })
   @ApiProblems(400, 413)
-  async recordBatch(@Body() body: Record<string, unknown>): Promise<CallBatchResponse> {
+  async recordBatch(@Body() body: CallBatchDto): Promise<CallBatchResponse> {
     const calls = batchItems(body);
     const outcomes = await this.recordCalls.execute(calls);
     const response: CallBatchResponse = { accepted: 0, duplicates: 0, rejected: [] };
@@ -100,13 +101,20 @@ export class CallsController {
   }
 }
 
+/** The batch envelope: `{ "calls": [...] }` and nothing else; its items are judged one by one. */
 function batchItems(body: unknown): unknown[] {
-  const fields = body && typeof body === 'object' ? Object.keys(body) : [];
-  const calls = (body as { calls?: unknown } | null)?.calls;
-  if (!Array.isArray(calls) || fields.some((field) => field !== 'calls')) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new RequestValidationError([
-      { field: 'calls', message: 'the body must be { "calls": [ ...call records... ] }' },
+      { field: 'body', message: 'must be { "calls": [ ...call records... ] }' },
     ]);
+  const unknown = Object.keys(body).filter((field) => field !== 'calls');
+  if (unknown.length > 0)
+    throw new RequestValidationError(
+      unknown.map((field) => ({ field: fieldPath('', field), message: 'is not a known field' })),
+    );
+  const calls = (body as { calls?: unknown }).calls;
+  if (!Array.isArray(calls)) {
+    throw new RequestValidationError([{ field: 'calls', message: 'must be an array of call records' }]);
   }
   if (calls.length > MAX_BATCH) {
     throw new RequestValidationError([{ field: 'calls', message: `at most ${MAX_BATCH} calls per batch` }]);

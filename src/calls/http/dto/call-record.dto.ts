@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ItemsJudgedAlone } from '../../../shared/http/items-judged-alone';
 
 /** Documentation of a call record; the rules are enforced by the domain's parseCallRecord. */
 export class CallRecordDto {
@@ -21,6 +22,7 @@ export class CallRecordDto {
   minutes!: number;
 }
 
+@ItemsJudgedAlone('calls')
 export class CallBatchDto {
   @ApiProperty({ type: [CallRecordDto], maxItems: 10000 })
   calls!: CallRecordDto[];
