@@ -3,10 +3,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
+import { AppConfiguration, type AppConfig } from './config';
 import { BODY_LIMIT_BYTES, MAX_PATH_SEGMENT_LENGTH } from './shared/http/framework-problems';
 import { HostileInputPipe } from './shared/http/hostile-input.pipe';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
-import { setUpOpenApi } from './shared/http/open-api';
+import { createOpenApiDocument, serveOpenApi } from './shared/http/open-api';
 import { echoRequestId, requestIdOf } from './shared/http/request-id';
 import { RouteMethods } from './shared/http/route-methods';
 import { answerRouterError } from './shared/http/router-errors';
@@ -49,9 +50,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.enableShutdownHooks();
-  setUpOpenApi(app, documentApiKeys);
+  serveOpenApi(app, openApiDocumentOf(app, app.get(AppConfiguration)));
   await app.init();
   // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   await fastify.ready();
+}
+
+/** The OpenAPI document of this application; needs no database (see openapi-document.ts). */
+export function openApiDocumentOf(app: NestFastifyApplication, config: Pick<AppConfig, 'MAX_CALL_MINUTES'>) {
+  return createOpenApiDocument(app, { maxCallMinutes: config.MAX_CALL_MINUTES, patches: [documentApiKeys] });
 }

@@ -1,5 +1,5 @@
 export { BillingPlansModule } from './billing-plans.module';
-export { PlanCatalog } from './domain/plan-catalog';
+export { PlanCatalog, PLAN_CODE_PATTERN } from './domain/plan-catalog';
 export type {
   BillingPlan,
   CallRating,
@@ -7,5 +7,6 @@ export type {
   InvoiceLineKind,
   UsageGroup,
 } from './domain/billing-plan';
+export { UnknownPlanError } from './domain/billing-plan.errors';
 export { loadPlanCatalog } from './infrastructure/plan-catalog.loader';
 export { PrepaidPlan } from './domain/prepaid.plan';

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { InvalidPeriodError } from './shared.errors';
 import type { TimeZone } from './time-zone';
 
-const CODE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A period as clients write it: YYYY-MM. */
+export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const FIRST_YEAR = 2000;
 const CACHE_LIMIT = 10_000;
 const RECENT_PER_ZONE = 4;
@@ -32,7 +33,7 @@ export class BillingPeriod {
   }
 
   static parse(code: string, zone: TimeZone): BillingPeriod {
-    const match = typeof code === 'string' ? CODE.exec(code) : null;
+    const match = typeof code === 'string' ? PERIOD_PATTERN.exec(code) : null;
     if (!match || Number(match[1]) < FIRST_YEAR) throw new InvalidPeriodError(code);
     return BillingPeriod.of(Number(match[1]), Number(match[2]), zone);
   }

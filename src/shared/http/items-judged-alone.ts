@@ -1,4 +1,6 @@
 const ITEMS_JUDGED_ALONE = Symbol('itemsJudgedAlone');
+/** The same fact in the OpenAPI document, on the array property: its items may each be refused alone. */
+export const ITEMS_JUDGED_ALONE_EXTENSION = 'x-items-judged-alone';
 
 interface Marked {
   [ITEMS_JUDGED_ALONE]?: string[];

@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/domain-error';
-import { ERROR_CATEGORY_STATUS } from './error-status.table';
 import { frameworkProblem, INTERNAL_ERROR_TITLE, methodNotAllowedProblem } from './framework-problems';
-import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { domainProblem, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { RequestValidationError } from './request-validation.error';
 import type { RouteMethods } from './route-methods';
 
@@ -35,25 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown, request: FastifyRequest): Problem {
-    if (exception instanceof RequestValidationError) {
-      return {
-        type: problemType('validation_error'),
-        title: 'Invalid request',
-        status: 400,
-        detail: exception.message,
-        errors: exception.errors,
-      };
-    }
-    if (exception instanceof DomainError) {
-      const { status, title } = ERROR_CATEGORY_STATUS[exception.category];
-      return {
-        type: problemType(exception.code),
-        title,
-        status,
-        detail: exception.message,
-        ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
-      };
-    }
+    if (exception instanceof RequestValidationError) return exception.toProblem();
+    if (exception instanceof DomainError) return domainProblem(exception);
     if (request.is404) return this.noRouteProblem(request);
     // Nest wraps Fastify's own errors (body parsing, size limits) in an HttpException with a cause.
     const framework = (exception instanceof HttpException ? exception.cause : exception) as
