@@ -164,7 +164,8 @@ export class OpenApiContract {
     return this.document.components.headers![header.$ref.split('/').pop()!];
   }
 
-  private validate(schema: Schema, value: unknown, what: string): string[] {
+  /** What is wrong with `value` as an instance of `schema` (a schema of the document); [] if nothing. */
+  validate(schema: Schema, value: unknown, what: string): string[] {
     let validator = this.compiled.get(schema);
     if (!validator) {
       validator = this.ajv.compile(rewriteRefs(schema));
