@@ -72,8 +72,8 @@ export interface TextOptions extends FieldDoc {
 }
 
 function lengthRule(minLength: number, maxLength: number): string {
-  return minLength <= 1
-    ? `must be 1 to ${maxLength} characters long`
+  return minLength === 0
+    ? `must be at most ${maxLength} characters long`
     : `must be ${minLength} to ${maxLength} characters long`;
 }
 
