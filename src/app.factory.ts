@@ -3,20 +3,28 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
+import { AppConfiguration, type AppConfig } from './config';
+import { BODY_LIMIT_BYTES, MAX_PATH_SEGMENT_LENGTH } from './shared/http/framework-problems';
 import { HostileInputPipe } from './shared/http/hostile-input.pipe';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
-import { setUpOpenApi } from './shared/http/open-api';
+import { createOpenApiDocument, serveOpenApi } from './shared/http/open-api';
+import { echoRequestId, requestIdOf } from './shared/http/request-id';
+import { RouteMethods } from './shared/http/route-methods';
+import { answerRouterError } from './shared/http/router-errors';
 import { useSecurityHeaders } from './shared/http/security-headers';
 import { createValidationPipe } from './shared/http/validation.pipe';
-
-const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    // Prototype-poisoning keys in JSON bodies are refused by the parser, never merged.
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
+    genReqId: requestIdOf,
+    // The router's own refusals (bad URL encoding, over-long parameters) as problem documents.
+    frameworkErrors: answerRouterError,
+    // "__proto__" and "constructor" keys are kept as plain fields for the input rules to refuse:
+    // refused at parse time, one such key in one batch item would reject the whole batch.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   });
 }
 
@@ -34,18 +42,22 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 /** Pipes, filters, headers and docs: shared by production and the tests. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
-  await useSecurityHeaders(app);
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (_request, reply) => {
-    void reply.header('X-Content-Type-Options', 'nosniff');
-    reply.removeHeader('X-Powered-By');
-  });
-  setUpOpenApi(app, documentApiKeys);
+  const routes = new RouteMethods();
+  routes.collectFrom(fastify); // before any route exists
+  echoRequestId(fastify);
+  useSecurityHeaders(fastify);
+  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(routes));
+  app.enableShutdownHooks();
+  serveOpenApi(app, openApiDocumentOf(app, app.get(AppConfiguration)));
   await app.init();
   // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   await fastify.ready();
+}
+
+/** The OpenAPI document of this application; needs no database (see openapi-document.ts). */
+export function openApiDocumentOf(app: NestFastifyApplication, config: Pick<AppConfig, 'MAX_CALL_MINUTES'>) {
+  return createOpenApiDocument(app, { maxCallMinutes: config.MAX_CALL_MINUTES, patches: [documentApiKeys] });
 }

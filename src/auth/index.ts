@@ -4,3 +4,4 @@ export { type Caller, ownCustomerOf } from './domain/caller';
 export { AnyKey, CustomerScoped, OperatorOnly, OwnedByCaller, Public } from './http/access.decorators';
 export { CurrentCaller } from './http/request-caller';
 export { documentApiKeys } from './http/document-api-keys';
+export { CUSTOMER_API_KEY } from './http/dto/customer-api-key.response';

@@ -1,5 +1,5 @@
 export { BillingPlansModule } from './billing-plans.module';
-export { PlanCatalog } from './domain/plan-catalog';
+export { PlanCatalog, PLAN_CODE_PATTERN } from './domain/plan-catalog';
 export type {
   BillingPlan,
   InvoiceLineDraft,
@@ -8,4 +8,5 @@ export type {
   UsageGroup,
 } from './domain/billing-plan';
 export type { CallRate, CallRating, CallToRate } from './domain/call-rating';
+export { UnknownPlanError } from './domain/billing-plan.errors';
 export { loadPlanCatalog } from './infrastructure/plan-catalog.loader';

@@ -53,6 +53,54 @@ describe('Recording a batch of calls', () => {
     expect(rows).toEqual([{ call_id: 'batch-ok-1' }, { call_id: 'batch-ok-2' }]);
   });
 
+  it.each([
+    ['a NUL character', '{"destination":"+1415\\u0000"}', 'destination: must not contain NUL characters'],
+    [
+      'an unpaired surrogate',
+      '{"destination":"\\udfff"}',
+      'destination: must be valid Unicode text (an unpaired surrogate)',
+    ],
+    ['a __proto__ key', '{"__proto__":{"minutes":3}}', '__proto__ is not a known field'],
+    ['a constructor key', '{"constructor":{"prototype":{}}}', 'constructor is not a known field'],
+  ])('rejects only the item holding %s, and stores the others', async (_case, hostile, detail) => {
+    const tag = `hostile-${Math.random().toString(36).slice(2, 8)}`;
+    const first = aCall({ phoneNumber: customer.phoneNumber, callId: `${tag}-1` });
+    const second = JSON.stringify(aCall({ phoneNumber: customer.phoneNumber, callId: `${tag}-2` }));
+    const third = aCall({ phoneNumber: customer.phoneNumber, callId: `${tag}-3` });
+    // The hostile field last: a repeated JSON key takes its last value.
+    const raw = `{"calls":[${JSON.stringify(first)},${second.slice(0, -1)},${hostile.slice(1)},${JSON.stringify(third)}]}`;
+    const response = await service
+      .http()
+      .post('/v1/calls/batch')
+      .set('Content-Type', 'application/json')
+      .send(raw)
+      .expect(200);
+    expect(response.body).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [
+        {
+          index: 1,
+          callId: `${tag}-2`,
+          status: 400,
+          type: expect.stringMatching(/\/problems\/(validation-error|unknown-field)$/),
+          detail,
+        },
+      ],
+    });
+    const rows = await service.sql('SELECT call_id FROM calls WHERE call_id LIKE $1 ORDER BY call_id', [
+      `${tag}-%`,
+    ]);
+    expect(rows).toEqual([{ call_id: `${tag}-1` }, { call_id: `${tag}-3` }]);
+  });
+
+  it('names an unknown field of the batch itself', async () => {
+    const response = await service.http().post('/v1/calls/batch').send({ calls: [], x: 1 }).expect(400);
+    expect(response.body.errors).toEqual([{ field: 'x', message: 'is not a known field' }]);
+    const empty = await service.http().post('/v1/calls/batch').send({ calls: [], '': 1 }).expect(400);
+    expect(empty.body.errors).toEqual([{ field: '[""]', message: 'is not a known field' }]);
+  });
+
   it('counts a callId repeated inside one batch once', async () => {
     const call = aCall({ phoneNumber: customer.phoneNumber });
     const response = await service

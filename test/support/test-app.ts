@@ -7,13 +7,17 @@ import { configureApp, createFastifyAdapter } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { Clock } from '../../src/shared/clock/clock';
 import { FixedClock } from '../../src/shared/clock/fixed-clock';
+import { OpenApiContract, type OpenApiDocument } from './openapi-contract';
 import { createFreshDatabase, dropDatabase, withClient } from './test-database';
 
 export const OPERATOR_KEY = 'test-operator-key-0123456789';
 
 export interface TestApp {
   app: NestFastifyApplication;
-  /** Requests as the operator (its bearer key set); use `anonymous()` for requests without a key. */
+  /**
+   * Requests as the operator (its bearer key set); use `anonymous()` for requests without a key.
+   * Every response either gives is checked against the served OpenAPI document (see OpenApiContract).
+   */
   http: () => request.Agent;
   anonymous: () => ReturnType<typeof request>;
   clock: FixedClock;
@@ -54,14 +58,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: false,
   });
   await configureApp(app);
+  const served = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' });
+  const contract = new OpenApiContract(served.json<OpenApiDocument>());
 
   return {
     app,
     clock,
     config,
     databaseUrl,
-    http: () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${OPERATOR_KEY}`),
-    anonymous: () => request(app.getHttpServer()),
+    http: () =>
+      checkedBy(contract, request.agent(app.getHttpServer()).set('Authorization', `Bearer ${OPERATOR_KEY}`)),
+    anonymous: () => checkedBy(contract, request(app.getHttpServer())),
     sql: async <T>(text: string, params: unknown[] = []) =>
       withClient(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]),
     close: async () => {
@@ -69,4 +76,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!options.databaseUrl) await dropDatabase(databaseUrl);
     },
   };
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
+
+/** Every request the agent makes asserts, before the test's own expectations, that the document holds. */
+function checkedBy<T extends object>(contract: OpenApiContract, agent: T): T {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !METHODS.has(property) || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => request.Test).apply(target, args).expect(contract.check);
+    },
+  });
 }

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * is random enough that a slow password hash would add nothing but latency.
  */
 const CUSTOMER_KEY_PREFIX = 'pbk_c_';
-const CUSTOMER_KEY = /^pbk_c_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
+export const CUSTOMER_KEY_PATTERN = /^pbk_c_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 
 export interface IssuedCustomerKey {
   /** The plaintext key: shown to the client once, never stored. */
@@ -22,7 +22,7 @@ export function generateCustomerKey(customerId: string): IssuedCustomerKey {
 
 /** The customer a well-formed customer key claims to belong to, or null for anything else. */
 export function customerIdClaimedBy(key: string): string | null {
-  const match = CUSTOMER_KEY.exec(key);
+  const match = CUSTOMER_KEY_PATTERN.exec(key);
   if (!match) return null;
   const hex = match[1];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

@@ -1,6 +1,14 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import type { DomainError } from '../../shared/domain/domain-error';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
+import {
+  CustomerNotVisibleError,
+  InvalidApiKeyError,
+  MissingApiKeyError,
+  OperatorKeyRequiredError,
+} from '../domain/auth.errors';
 
 /**
  * Which key a route takes. Every route declares one; a route that declares none is treated as
@@ -30,13 +38,13 @@ export const ACCESS_NOTES: Record<Exclude<Access['kind'], 'public'>, string> = {
 
 function declare(
   access: Exclude<Access, { kind: 'public' }>,
-  ...problems: number[]
+  ...problems: DomainError[]
 ): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, access),
     ApiBearerAuth(),
     ApiExtension(ACCESS_EXTENSION, { takes: access.kind, note: ACCESS_NOTES[access.kind] }),
-    ApiProblems(401, ...problems),
+    ApiProblems(new MissingApiKeyError(), new InvalidApiKeyError(), ...problems),
   );
 }
 
@@ -45,17 +53,19 @@ export const Public = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_METADATA, { kind: 'public' });
 
 /** Only the operator key; a customer key gets 403. */
-export const OperatorOnly = (): MethodDecorator & ClassDecorator => declare({ kind: 'operator' }, 403);
+export const OperatorOnly = (): MethodDecorator & ClassDecorator =>
+  declare({ kind: 'operator' }, new OperatorKeyRequiredError());
 
 /** The operator, or the customer whose id is the path parameter `param`; other customers get 404. */
 export const CustomerScoped = (param = 'customerId'): MethodDecorator & ClassDecorator =>
-  declare({ kind: 'customer', param }, 404);
+  declare({ kind: 'customer', param }, new CustomerNotVisibleError(EXAMPLE_UUID));
 
 /**
  * The operator or any customer key, for a resource found by its own id (an invoice): the handler
- * passes `@CurrentCaller()` on so the use case answers 404 for another customer's resource.
+ * passes `@CurrentCaller()` on so the use case answers 404 for another customer's resource (the
+ * handler documents that 404 with its own error).
  */
-export const OwnedByCaller = (): MethodDecorator & ClassDecorator => declare({ kind: 'owner' }, 404);
+export const OwnedByCaller = (): MethodDecorator & ClassDecorator => declare({ kind: 'owner' });
 
 /** Any valid key, operator or customer (shared, non-personal data such as the plan catalog). */
 export const AnyKey = (): MethodDecorator & ClassDecorator => declare({ kind: 'any' });

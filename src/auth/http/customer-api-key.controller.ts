@@ -1,11 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
 import { RequestValidationError } from '../../shared/http/request-validation.error';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { IssueCustomerKeyUseCase } from '../application/issue-customer-key.use-case';
 import { CustomerScoped } from './access.decorators';
 import { CustomerApiKeyResponse } from './dto/customer-api-key.response';
+
+const UNKNOWN_BODY_FIELD = new RequestValidationError([{ field: 'note', message: 'is not a known field' }]);
 
 @ApiTags('customers')
 @Controller('v1/customers/:customerId/api-key')
@@ -19,10 +22,16 @@ export class CustomerApiKeyController {
     description:
       'Issues a new key and returns it once; the previous key stops working at once. A customer may rotate its own key. Takes no body (an empty object is fine).',
   })
+  @ApiBody({
+    required: false,
+    description: 'Nothing, or an empty object',
+    schema: { type: 'object', properties: {}, additionalProperties: false, maxProperties: 0 },
+  })
   @ApiCreatedResponse({ type: CustomerApiKeyResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(UNKNOWN_BODY_FIELD.toProblem())
   async rotate(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
     @Body() body: unknown,
   ): Promise<CustomerApiKeyResponse> {
     assertNoFields(body);

@@ -1,10 +1,11 @@
 import { DomainError } from '../../shared/domain/domain-error';
+import { quoted } from '../../shared/domain/quoted';
 
 export class UnknownPlanError extends DomainError {
   readonly code = 'unknown_plan';
   readonly category = 'validation';
   constructor(plan: string, known: string[]) {
-    super(`unknown plan "${plan}"; the catalog has ${known.join(', ')}`, 'plan');
+    super(`unknown plan ${quoted(plan)}; the catalog has ${known.join(', ')}`, 'plan');
   }
 }
 

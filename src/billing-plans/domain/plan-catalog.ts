@@ -16,7 +16,7 @@ export const DEFAULT_PLAN_CATALOG = {
   },
 };
 
-const PLAN_CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const PLAN_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** The plans customers can be on, by code, and the one new customers get. */
 export class PlanCatalog {
@@ -42,7 +42,7 @@ export class PlanCatalog {
       throw new InvalidPlanCatalogError('*', '*', 'the catalog must be a JSON object of plans keyed by code');
     }
     const plans = Object.entries(raw as Record<string, unknown>).map(([code, spec]) => {
-      if (!PLAN_CODE.test(code))
+      if (!PLAN_CODE_PATTERN.test(code))
         throw new InvalidPlanCatalogError(code, 'code', 'must be lower-case letters, digits, - or _');
       if (typeof spec !== 'object' || spec === null)
         throw new InvalidPlanCatalogError(code, '*', 'must be an object');

@@ -6,7 +6,7 @@ import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { DomainError } from '../../shared/domain/domain-error';
 import { Call, newCall } from '../domain/call';
-import { CallRecord, parseCallRecord, sameCallContent } from '../domain/call-record';
+import { CallRecord, isCallId, parseCallRecord, sameCallContent } from '../domain/call-record';
 import {
   CallIdConflictError,
   StartedAtBeforeFirstPeriodError,
@@ -125,5 +125,5 @@ export class RecordCallsUseCase {
 function rejected(error: unknown, input: unknown): CallOutcome {
   if (!(error instanceof DomainError)) throw error;
   const callId = (input as { callId?: unknown } | null)?.callId;
-  return { status: 'rejected', error, callId: typeof callId === 'string' ? callId : null };
+  return { status: 'rejected', error, callId: isCallId(callId) ? callId : null };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { InvalidPhoneNumberError } from '../../shared/domain/phone-number';
+import { UnstorableInputError } from '../../shared/domain/storable-input';
 import { parseCallRecord, sameCallContent, type CallRecord } from './call-record';
 import {
   InvalidCallIdError,
@@ -199,6 +200,18 @@ describe('parseCallRecord', () => {
   it('rejects a __proto__ key in the JSON body as an unknown field', () => {
     const raw: unknown = JSON.parse(`{"__proto__": {"minutes": 3}, ${JSON.stringify(valid).slice(1)}`);
     expectRejected(raw, UnknownCallFieldError, 'unknown_field', '__proto__');
+  });
+
+  it.each([
+    ['a NUL character', 'destination', '+1415\u0000', 'must not contain NUL characters'],
+    ['an unpaired surrogate', 'callId', 'sw1-\udfff', 'must be valid Unicode text (an unpaired surrogate)'],
+  ])('rejects %s in a value, naming its field, before any field rule', (_case, field, value, message) => {
+    expectRejected({ ...valid, [field]: value }, UnstorableInputError, 'validation_error', field);
+    expect(() => parse({ [field]: value })).toThrow(`${field}: ${message}`);
+  });
+
+  it('names an unknown field safely even when its name holds a NUL character', () => {
+    expectRejected({ ...valid, 'x\u0000': 1 }, UnknownCallFieldError, 'unknown_field', '["x\\u0000"]');
   });
 
   it.each([[null], [undefined], [[valid]], ['sw1-000123'], [42], [true]])('rejects the body %j', (raw) => {

@@ -2,19 +2,36 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
+import { fieldPath } from '../../shared/domain/field-path';
+import { InvalidPhoneNumberError } from '../../shared/domain/phone-number';
+import { UnstorableInputError } from '../../shared/domain/storable-input';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
-import { ERROR_CATEGORY_STATUS } from '../../shared/http/error-status.table';
-import { problemType } from '../../shared/http/problem';
+import { NoQuery } from '../../shared/http/no-query.decorator';
+import { domainProblem } from '../../shared/http/problem';
 import { RequestValidationError } from '../../shared/http/request-validation.error';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
+import { InvalidCursorError } from '../../shared/pagination/page';
 import { GetCallHistoryQuery } from '../application/get-call-history.query';
 import { RecordCallsUseCase } from '../application/record-calls.use-case';
 import { RecordSingleCallUseCase } from '../application/record-single-call.use-case';
-import { CallBatchDto, CallRecordDto } from './dto/call-record.dto';
+import {
+  CallIdConflictError,
+  InvalidHistoryRangeError,
+  InvalidMinutesError,
+  UnknownPhoneNumberError,
+} from '../domain/call.errors';
+import { CallBatchDto, CallRecordDto, MAX_BATCH } from './dto/call-record.dto';
 import { CallHistoryQueryDto } from './dto/call-history.query.dto';
-import { CallBatchResponse, CallPageResponse, CallResponse } from './dto/call.response';
+import {
+  CallBatchResponse,
+  CallPageResponse,
+  CallResponse,
+  POSTPAID_CALL_EXAMPLE,
+} from './dto/call.response';
 
-const MAX_BATCH = 10_000;
+const TOO_MANY_CALLS = new RequestValidationError([
+  { field: 'calls', message: `at most ${MAX_BATCH} calls per batch` },
+]);
 
 @ApiTags('calls')
 @Controller()
@@ -33,10 +50,25 @@ export class CallsController {
       'callId is the idempotency key: a replay with the same content answers 200 with the stored call and charges nothing; different content under the same callId answers 409.',
   })
   @ApiBody({ type: CallRecordDto })
-  @ApiCreatedResponse({ type: CallResponse, description: 'Recorded and charged' })
-  @ApiOkResponse({ type: CallResponse, description: 'A replay: the call already stored' })
-  @ApiProblems(400, 409, 413, 422)
+  @ApiCreatedResponse({
+    type: CallResponse,
+    description: 'Recorded and charged',
+    example: POSTPAID_CALL_EXAMPLE,
+  })
+  @ApiOkResponse({
+    type: CallResponse,
+    description: 'A replay: the call already stored',
+    example: POSTPAID_CALL_EXAMPLE,
+  })
+  @ApiProblems(
+    new InvalidMinutesError(1440),
+    new InvalidPhoneNumberError('+351 2', 'phoneNumber'),
+    new UnstorableInputError({ field: 'destination', message: 'must not contain NUL characters' }),
+    new CallIdConflictError('sw1-000123'),
+    new UnknownPhoneNumberError('+351900000000'),
+  )
   async record(
+    @NoQuery() _query: void,
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CallResponse> {
@@ -52,12 +84,12 @@ export class CallsController {
   @ApiOperation({
     summary: 'Record up to 10,000 calls (operator)',
     description:
-      'Each item is judged alone, by the rules of POST /v1/calls; valid items are stored even when others are rejected.',
+      'Each item is judged alone, by the rules of POST /v1/calls (unknown fields, NUL characters and all): valid items are stored even when others are rejected, and each rejected item is listed with its index, callId and the problem POST /v1/calls would answer.',
   })
   @ApiBody({ type: CallBatchDto })
   @ApiOkResponse({ type: CallBatchResponse })
-  @ApiProblems(400, 413)
-  async recordBatch(@Body() body: Record<string, unknown>): Promise<CallBatchResponse> {
+  @ApiProblems(TOO_MANY_CALLS.toProblem())
+  async recordBatch(@NoQuery() _query: void, @Body() body: CallBatchDto): Promise<CallBatchResponse> {
     const calls = batchItems(body);
     const outcomes = await this.recordCalls.execute(calls);
     const response: CallBatchResponse = { accepted: 0, duplicates: 0, rejected: [] };
@@ -65,13 +97,8 @@ export class CallsController {
       if (outcome.status === 'created') response.accepted += 1;
       else if (outcome.status === 'duplicate') response.duplicates += 1;
       else {
-        response.rejected.push({
-          index,
-          callId: outcome.callId,
-          status: ERROR_CATEGORY_STATUS[outcome.error.category].status,
-          type: problemType(outcome.error.code),
-          detail: outcome.error.message,
-        });
+        const { status, type, detail } = domainProblem(outcome.error);
+        response.rejected.push({ index, callId: outcome.callId, status, type, detail });
       }
     });
     return response;
@@ -82,8 +109,8 @@ export class CallsController {
   @ApiOperation({
     summary: 'Call history, newest first; filter by period (customer time zone) or from/to, and line',
   })
-  @ApiOkResponse({ type: CallPageResponse })
-  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: CallPageResponse, example: { data: [POSTPAID_CALL_EXAMPLE], nextCursor: null } })
+  @ApiProblems(new InvalidHistoryRangeError(), new InvalidCursorError())
   async history(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
     @Query() query: CallHistoryQueryDto,
@@ -100,16 +127,21 @@ export class CallsController {
   }
 }
 
+/** The batch envelope: `{ "calls": [...] }` and nothing else; its items are judged one by one. */
 function batchItems(body: unknown): unknown[] {
-  const fields = body && typeof body === 'object' ? Object.keys(body) : [];
-  const calls = (body as { calls?: unknown } | null)?.calls;
-  if (!Array.isArray(calls) || fields.some((field) => field !== 'calls')) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new RequestValidationError([
-      { field: 'calls', message: 'the body must be { "calls": [ ...call records... ] }' },
+      { field: 'body', message: 'must be { "calls": [ ...call records... ] }' },
     ]);
+  const unknown = Object.keys(body).filter((field) => field !== 'calls');
+  if (unknown.length > 0)
+    throw new RequestValidationError(
+      unknown.map((field) => ({ field: fieldPath('', field), message: 'is not a known field' })),
+    );
+  const calls = (body as { calls?: unknown }).calls;
+  if (!Array.isArray(calls)) {
+    throw new RequestValidationError([{ field: 'calls', message: 'must be an array of call records' }]);
   }
-  if (calls.length > MAX_BATCH) {
-    throw new RequestValidationError([{ field: 'calls', message: `at most ${MAX_BATCH} calls per batch` }]);
-  }
+  if (calls.length > MAX_BATCH) throw TOO_MANY_CALLS;
   return calls;
 }

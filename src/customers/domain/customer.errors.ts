@@ -4,7 +4,7 @@ export class InvalidCustomerNameError extends DomainError {
   readonly code = 'invalid_customer_name';
   readonly category = 'validation';
   constructor() {
-    super('name must be 1 to 200 characters', 'name');
+    super('name must be 1 to 200 characters long, not counting spaces at either end', 'name');
   }
 }
 

@@ -3,7 +3,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, IssueCustomerKeyUseCase, OperatorOnly } from '../../auth';
 import { Clock } from '../../shared/clock/clock';
+import { UnknownPlanError } from '../../billing-plans';
+import { InvalidPhoneNumberError } from '../../shared/domain/phone-number';
+import { InvalidTimeZoneError } from '../../shared/domain/shared.errors';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
+import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
+import { InvalidCursorError } from '../../shared/pagination/page';
+import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { AddPhoneNumberUseCase } from '../application/add-phone-number.use-case';
@@ -33,8 +40,16 @@ export class CustomersController {
   @OperatorOnly()
   @ApiOperation({ summary: 'Register a customer with its phone lines (operator)' })
   @ApiCreatedResponse({ type: CreatedCustomerResponse })
-  @ApiProblems(400, 409)
-  async register(@Body() body: RegisterCustomerDto): Promise<CreatedCustomerResponse> {
+  @ApiProblems(
+    new InvalidPhoneNumberError('+351 2', 'phoneNumbers[0]'),
+    new InvalidTimeZoneError('Mars/Olympus'),
+    new UnknownPlanError('gold', ['postpaid', 'prepaid', 'flat']),
+    new PhoneNumberTakenError('+351912345678'),
+  )
+  async register(
+    @NoQuery() _query: void,
+    @Body() body: RegisterCustomerDto,
+  ): Promise<CreatedCustomerResponse> {
     const customer = await this.registerCustomer.execute(body);
     const apiKey = await this.issueKey.execute(customer.id);
     return { ...CustomerResponse.of(customer, this.clock.now()), apiKey };
@@ -44,7 +59,7 @@ export class CustomersController {
   @OperatorOnly()
   @ApiOperation({ summary: 'List customers, oldest first (operator)' })
   @ApiOkResponse({ type: CustomerPageResponse })
-  @ApiProblems(400)
+  @ApiProblems(new InvalidCursorError())
   async list(@Query() query: PageQueryDto): Promise<CustomerPageResponse> {
     const page = await this.listCustomers.execute({ limit: query.limit, cursor: query.cursor ?? null });
     const now = this.clock.now();
@@ -58,9 +73,9 @@ export class CustomersController {
   @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Read one customer' })
   @ApiOkResponse({ type: CustomerResponse })
-  @ApiProblems(400, 404)
   async get(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
   ): Promise<CustomerResponse> {
     return CustomerResponse.of(await this.getCustomer.execute(customerId), this.clock.now());
   }
@@ -70,9 +85,14 @@ export class CustomersController {
   @ApiOperation({ summary: "Add a phone line: 201 when added, 200 when it already was this customer's" })
   @ApiCreatedResponse({ type: CustomerResponse })
   @ApiOkResponse({ type: CustomerResponse, description: 'The number already belonged to this customer' })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(
+    new InvalidPhoneNumberError('+351 2', 'number'),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+    new PhoneNumberTakenError('+351912345679'),
+  )
   async addNumber(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
     @Body() body: AddPhoneNumberDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerResponse> {
@@ -86,9 +106,13 @@ export class CustomersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Change plan from the next period on (never mid-period)' })
   @ApiOkResponse({ type: CustomerResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(
+    new UnknownPlanError('gold', ['postpaid', 'prepaid', 'flat']),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+  )
   async changePlanOf(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
     @Body() body: ChangePlanDto,
   ): Promise<CustomerResponse> {
     return CustomerResponse.of(await this.changePlan.execute(customerId, body.plan), this.clock.now());

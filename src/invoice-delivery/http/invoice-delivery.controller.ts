@@ -2,7 +2,10 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller, OwnedByCaller, ownCustomerOf } from '../../auth';
+import { InvoiceNotFoundError } from '../../invoicing';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
+import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { ListInvoiceDeliveriesQuery } from '../application/list-invoice-deliveries.query';
 import { RenderInvoicePdfQuery } from '../application/render-invoice-pdf.query';
@@ -27,11 +30,13 @@ export class InvoiceDeliveryController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The PDF',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    // A one-page PDF with the standard fonts, a few kilobytes; 1 MiB is far beyond any.
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: 1_048_576 } } },
   })
-  @ApiProblems(400, 404)
+  @ApiProblems(new InvoiceNotFoundError(EXAMPLE_UUID))
   async pdf(
     @Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string,
+    @NoQuery() _query: void,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
@@ -52,9 +57,10 @@ export class InvoiceDeliveryController {
       'for up to DELIVERY_MAX_ATTEMPTS tries; then the delivery stays failed.',
   })
   @ApiOkResponse({ type: InvoiceDeliveriesResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(new InvoiceNotFoundError(EXAMPLE_UUID))
   async deliveries(
     @Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string,
+    @NoQuery() _query: void,
     @CurrentCaller() caller: Caller,
   ): Promise<InvoiceDeliveriesResponse> {
     const deliveries = await this.listDeliveries.execute(invoiceId, ownCustomerOf(caller));

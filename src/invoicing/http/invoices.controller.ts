@@ -9,7 +9,13 @@ import {
   OwnedByCaller,
   ownCustomerOf,
 } from '../../auth';
+import { CustomerNotFoundError } from '../../customers';
+import { InvalidPeriodError } from '../../shared/domain/shared.errors';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
+import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
+import { InvalidCursorError } from '../../shared/pagination/page';
+import { InvoiceNotFoundError, NotDueAnInvoiceError, PeriodNotClosedError } from '../domain/invoicing.errors';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetInvoiceQuery } from '../application/get-invoice.query';
@@ -35,9 +41,9 @@ export class InvoicesController {
   @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Preview the open period\'s invoice so far (status "upcoming"; nothing stored)' })
   @ApiOkResponse({ type: InvoiceResponse })
-  @ApiProblems(400, 404)
   async upcoming(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
   ): Promise<InvoiceResponse> {
     return InvoiceResponse.of(await this.previewUpcoming.execute(customerId));
   }
@@ -47,9 +53,15 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Issue the invoice of a closed period (operator): 201 new, 200 already issued' })
   @ApiCreatedResponse({ type: InvoiceResponse })
   @ApiOkResponse({ type: InvoiceResponse, description: 'The invoice already existed' })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(
+    new InvalidPeriodError('2026-9'),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+    new PeriodNotClosedError('2026-11'),
+    new NotDueAnInvoiceError('2026-08'),
+  )
   async issue(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
     @Body() body: IssueInvoiceDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InvoiceResponse> {
@@ -62,7 +74,7 @@ export class InvoicesController {
   @CustomerScoped('customerId')
   @ApiOperation({ summary: "A customer's invoices, newest period first" })
   @ApiOkResponse({ type: InvoicePageResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(new InvalidCursorError())
   async list(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
     @Query() query: PageQueryDto,
@@ -78,9 +90,10 @@ export class InvoicesController {
   @OwnedByCaller()
   @ApiOperation({ summary: 'Read one invoice' })
   @ApiOkResponse({ type: InvoiceResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(new InvoiceNotFoundError(EXAMPLE_UUID))
   async get(
     @Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string,
+    @NoQuery() _query: void,
     @CurrentCaller() caller: Caller,
   ): Promise<InvoiceResponse> {
     return InvoiceResponse.of(await this.getInvoice.execute(invoiceId, ownCustomerOf(caller)));
@@ -94,8 +107,8 @@ export class InvoicesController {
     description: "Without period, each customer's own last closed period is used and period is null.",
   })
   @ApiOkResponse({ type: InvoicingRunResponse })
-  @ApiProblems(400)
-  async run(@Body() body: InvoicingRunDto): Promise<InvoicingRunResponse> {
+  @ApiProblems(new InvalidPeriodError('2026-9'))
+  async run(@NoQuery() _query: void, @Body() body: InvoicingRunDto): Promise<InvoicingRunResponse> {
     return this.runInvoicing.execute(body?.period ?? null);
   }
 }

@@ -1,7 +1,8 @@
 import { Money } from '../../shared/domain/money';
 import { InvalidTopUpAmountError, InvalidTopUpReferenceError } from './prepaid.errors';
 
-const AMOUNT = /^\d{1,5}(\.\d{1,2})?$/;
+export const TOP_UP_AMOUNT_PATTERN = /^\d{1,5}(\.\d{1,2})?$/;
+export const MAX_TOP_UP_REFERENCE_LENGTH = 128;
 const MAX_TOP_UP = Money.of('10000.00', 'USD');
 
 export interface TopUp {
@@ -11,10 +12,14 @@ export interface TopUp {
 
 /** A top-up is a positive amount with at most 2 decimals, up to 10000.00, under a unique reference. */
 export function parseTopUp(amount: unknown, reference: unknown, currency: string): TopUp {
-  if (typeof amount !== 'string' || !AMOUNT.test(amount)) throw new InvalidTopUpAmountError();
+  if (typeof amount !== 'string' || !TOP_UP_AMOUNT_PATTERN.test(amount)) throw new InvalidTopUpAmountError();
   const money = Money.of(amount, currency);
   if (!money.isPositive() || money.amount.greaterThan(MAX_TOP_UP.amount)) throw new InvalidTopUpAmountError();
-  if (typeof reference !== 'string' || reference.length < 1 || reference.length > 128) {
+  if (
+    typeof reference !== 'string' ||
+    reference.length < 1 ||
+    reference.length > MAX_TOP_UP_REFERENCE_LENGTH
+  ) {
     throw new InvalidTopUpReferenceError();
   }
   return { amount: money, reference };

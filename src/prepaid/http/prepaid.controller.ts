@@ -2,7 +2,16 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
+import { CustomerNotFoundError } from '../../customers';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
+import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
+import {
+  InvalidTopUpAmountError,
+  InvalidTopUpReferenceError,
+  NotOnPrepaidPlanError,
+  TopUpReferenceConflictError,
+} from '../domain/prepaid.errors';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetBalanceQuery } from '../application/get-balance.query';
 import { TopUpBalanceUseCase } from '../application/top-up-balance.use-case';
@@ -21,9 +30,16 @@ export class PrepaidController {
   @ApiOperation({ summary: 'Credit a prepaid balance (operator); idempotent by reference' })
   @ApiCreatedResponse({ type: BalanceResponse })
   @ApiOkResponse({ type: BalanceResponse, description: 'Replay of a recorded top-up: nothing credited' })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(
+    new InvalidTopUpAmountError(),
+    new InvalidTopUpReferenceError(),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+    new TopUpReferenceConflictError('pay-991'),
+    new NotOnPrepaidPlanError(),
+  )
   async topUp(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
     @Body() body: TopUpDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BalanceResponse> {
@@ -36,9 +52,10 @@ export class PrepaidController {
   @CustomerScoped('customerId')
   @ApiOperation({ summary: 'Prepaid balance and the whole minutes it still buys' })
   @ApiOkResponse({ type: BalanceWithMinutesResponse })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(new NotOnPrepaidPlanError())
   async balance(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
   ): Promise<BalanceWithMinutesResponse> {
     const view = await this.getBalance.execute(customerId);
     return { balance: view.balance.toJSON(), remainingMinutes: view.remainingMinutes };

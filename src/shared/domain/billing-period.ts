@@ -2,7 +2,8 @@ import { localMonthAt, startOfLocalDay } from './local-time';
 import { InvalidPeriodError } from './shared.errors';
 import type { TimeZone } from './time-zone';
 
-const CODE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A period as clients write it: YYYY-MM. */
+export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Months are numbered year × 12 + (month − 1): 1970-01 is the first billing period. */
 const FIRST_MONTH = 1970 * 12;
 const CACHE_LIMIT = 20_000;
@@ -46,7 +47,7 @@ export class BillingPeriod {
 
   /** `YYYY-MM` from `1970-01` on; anything else is an InvalidPeriodError (400). */
   static parse(code: string, zone: TimeZone): BillingPeriod {
-    const match = typeof code === 'string' ? CODE.exec(code) : null;
+    const match = typeof code === 'string' ? PERIOD_PATTERN.exec(code) : null;
     const month = match ? Number(match[1]) * 12 + Number(match[2]) - 1 : Number.NaN;
     if (!(month >= FIRST_MONTH)) throw new InvalidPeriodError(code);
     return BillingPeriod.of(month, zone);

@@ -21,6 +21,12 @@ describe('PhoneNumber', () => {
     ['empty', ''],
     ['letters', 'call me'],
     ['longer than 64 characters', `+351912345678${' '.repeat(60)}`],
+    ['inside other text', 'Phone: +351 912 345 678'],
+    ['as a tel: URI', 'tel:+351912345678'],
+    ['with an extension, which would be dropped', '+351 912 345 678 ext 5'],
+    ['in other digits than ASCII ones', '+٣٥١٩١٢٣٤٥٦٧٨'],
+    ['with blanks around it', ' +351912345678'],
+    ['whose + became a space in a query string', ' 351912345678'],
   ])('rejects a number %s (%j)', (_case, raw) => {
     expect(() => PhoneNumber.parse(raw)).toThrow(InvalidPhoneNumberError);
   });
@@ -43,6 +49,11 @@ describe('PhoneNumber', () => {
       expect.objectContaining({ field: 'phoneNumbers[1]' }),
     );
     expect(() => PhoneNumber.parse('+351 2', 'number')).toThrow('"+351 2" is not a valid phone number');
+  });
+
+  it('repeats at most 64 characters of what it was given', () => {
+    const long = `+${'9'.repeat(5000)}`;
+    expect(() => PhoneNumber.parse(long)).toThrow(`"+${'9'.repeat(63)}…" is not a valid phone number`);
   });
 
   it('is equal to the same number, however it was written', () => {

@@ -1,13 +1,23 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DomainError } from './domain-error';
+import { quoted } from './quoted';
 
 export class InvalidPhoneNumberError extends DomainError {
   readonly code = 'invalid_phone_number';
   readonly category = 'validation';
-  constructor(raw: string, field: string) {
-    super(`${JSON.stringify(raw)} is not a valid phone number (use E.164, e.g. +351912345678)`, field);
+  constructor(raw: unknown, field: string) {
+    super(`${quoted(raw)} is not a valid phone number (use E.164, e.g. +351912345678)`, field);
   }
 }
+
+/**
+ * What a client may send for a line: `+`, the country code and the number, with optional spaces,
+ * dots, dashes or parentheses (`+1 (415) 555-0100`). Nothing else: no text around it, no extension,
+ * no other digits than ASCII ones, so the number stored is the number written.
+ */
+export const INTERNATIONAL_NUMBER_PATTERN = /^\+[0-9 ().-]{2,63}$/;
+/** How the service writes a line: E.164. */
+export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 
 const CACHE_LIMIT = 100_000;
 // Parsing with the full metadata costs ~30 µs; a switch sends many calls per line, so the
@@ -19,8 +29,8 @@ export class PhoneNumber {
   private constructor(readonly e164: string) {}
 
   static parse(raw: unknown, field = 'phoneNumber'): PhoneNumber {
-    if (typeof raw !== 'string' || raw.length === 0 || raw.length > 64) {
-      throw new InvalidPhoneNumberError(String(raw), field);
+    if (typeof raw !== 'string' || !INTERNATIONAL_NUMBER_PATTERN.test(raw)) {
+      throw new InvalidPhoneNumberError(raw, field);
     }
     let e164 = parsedCache.get(raw);
     if (e164 === undefined) {

@@ -1,9 +1,5 @@
 import { DomainError } from './domain-error';
-
-/** Quotes strings so an empty or blank input is still visible in the message. */
-function shown(raw: unknown): string {
-  return typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
-}
+import { quoted as shown } from './quoted';
 
 export class InvalidMoneyAmountError extends DomainError {
   readonly code = 'invalid_money_amount';

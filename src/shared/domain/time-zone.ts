@@ -5,8 +5,8 @@ import { InvalidTimeZoneError } from './shared.errors';
  * Region names ("Europe/Lisbon", "Etc/GMT+1", "UTC"), never bare offsets: Intl also accepts "+01:00",
  * but a fixed offset is not a place and would silently ignore daylight saving.
  */
-const IANA_NAME = /^[A-Za-z][A-Za-z0-9_]*(?:\/[A-Za-z0-9_+-]+)*$/;
-const MAX_LENGTH = 64;
+export const IANA_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(?:\/[A-Za-z0-9_+-]+)*$/;
+export const MAX_TIME_ZONE_LENGTH = 64;
 
 /**
  * Fixes only the letter case ("europe/lisbon" → "Europe/Lisbon"). The engine's own resolution also swaps
@@ -35,8 +35,8 @@ export class TimeZone {
     if (cached) return cached;
     if (
       typeof name !== 'string' ||
-      name.length > MAX_LENGTH ||
-      !IANA_NAME.test(name) ||
+      name.length > MAX_TIME_ZONE_LENGTH ||
+      !IANA_NAME_PATTERN.test(name) ||
       !IANAZone.isValidZone(name)
     ) {
       throw new InvalidTimeZoneError(name);

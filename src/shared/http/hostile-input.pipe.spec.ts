@@ -1,4 +1,5 @@
 import { HostileInputPipe } from './hostile-input.pipe';
+import { ItemsJudgedAlone } from './items-judged-alone';
 import { RequestValidationError } from './request-validation.error';
 
 const pipe = new HostileInputPipe();
@@ -60,6 +61,16 @@ describe('HostileInputPipe', () => {
   it('refuses a JSON null body, but not an absent one', () => {
     expect(refusalOf(null)).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
     expect(refusalOf(null, { type: 'query' })).toBeNull();
+  });
+
+  it('leaves the items of a body marked @ItemsJudgedAlone to their use case, and checks the rest', () => {
+    @ItemsJudgedAlone('calls')
+    class BatchDto {}
+    const batch = { type: 'body' as const, metatype: BatchDto };
+    expect(refusalOf({ calls: [{ destination: 'a\u0000' }] }, batch)).toBeNull();
+    expect(refusalOf({ calls: [], note: 'a\u0000' }, batch)).toEqual([
+      { field: 'note', message: 'must not contain NUL characters' },
+    ]);
   });
 
   it('leaves custom parameters (the caller) alone', () => {

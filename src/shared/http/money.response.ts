@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CURRENCY, DECIMAL } from './schema-fragments';
 
 export class MoneyResponse {
-  @ApiProperty({ example: '12.34', description: 'Exact decimal string, never a JSON number' })
+  @ApiProperty({ ...DECIMAL, description: 'Exact decimal string, never a JSON number' })
   amount!: string;
-  @ApiProperty({ example: 'USD' })
+  @ApiProperty(CURRENCY)
   currency!: string;
 }

@@ -1,24 +1,24 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CURSOR_PATTERN } from '../pagination/page';
+import { IntegerField, TextField } from './fields';
 
-/** Query strings arrive as text: only plain digits become a number; anything else fails IsInt. */
-export function toStrictInteger({ value }: { value: unknown }): unknown {
-  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
-}
+export const MAX_PAGE_SIZE = 500;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Transform(toStrictInteger)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IntegerField({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: 50,
+    optional: true,
+    inQuery: true,
+    description: 'Items per page',
+  })
   limit: number = 50;
 
-  @ApiPropertyOptional({ description: "Opaque cursor from the previous page's nextCursor" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
+  @TextField({
+    optional: true,
+    maxLength: 512,
+    domainPattern: CURSOR_PATTERN,
+    description: "Opaque cursor from the previous page's nextCursor",
+  })
   cursor?: string;
 }

@@ -1,37 +1,27 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/domain-error';
-import { ERROR_CATEGORY_STATUS } from './error-status.table';
-import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { frameworkProblem, INTERNAL_ERROR_TITLE, methodNotAllowedProblem } from './framework-problems';
+import { domainProblem, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { RequestValidationError } from './request-validation.error';
+import type { RouteMethods } from './route-methods';
 
 interface FrameworkError {
   statusCode?: number;
   code?: string;
-  message?: string;
 }
-
-const STATUS_CODES: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  406: 'not_acceptable',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'too_many_requests',
-  503: 'service_unavailable',
-};
 
 /**
  * Every error leaves as RFC 9457 `application/problem+json`. Domain errors map by category, the
- * framework's own errors by status; anything unexpected is logged with the request id and answered
- * with a generic 500 that names no internals.
+ * framework's own errors (parsing, limits, unknown routes, rate limits) by code or status, in our
+ * words; anything unexpected is logged with the request id and answered with a generic 500 that
+ * names no internals. The router's refusals, which come before Nest, are `answerRouterError`'s.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly routes: RouteMethods) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -39,67 +29,35 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+    if (problem.status === 405) void reply.header('Allow', this.routes.allowedAt(request.url).join(', '));
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
   toProblem(exception: unknown, request: FastifyRequest): Problem {
-    if (exception instanceof RequestValidationError) {
-      return {
-        type: problemType('validation_error'),
-        title: 'Invalid request',
-        status: 400,
-        detail: exception.message,
-        errors: exception.errors,
-      };
-    }
-    if (exception instanceof DomainError) {
-      const { status, title } = ERROR_CATEGORY_STATUS[exception.category];
-      return {
-        type: problemType(exception.code),
-        title,
-        status,
-        detail: exception.message,
-        ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
-      };
-    }
+    if (exception instanceof RequestValidationError) return exception.toProblem();
+    if (exception instanceof DomainError) return domainProblem(exception);
+    if (request.is404) return this.noRouteProblem(request);
     // Nest wraps Fastify's own errors (body parsing, size limits) in an HttpException with a cause.
     const framework = (exception instanceof HttpException ? exception.cause : exception) as
       FrameworkError | undefined;
-    if (
-      framework?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      framework?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-    ) {
-      return {
-        type: problemType('malformed_json'),
-        title: 'Malformed JSON',
-        status: 400,
-        detail: 'The request body is not valid JSON.',
-      };
-    }
-    if (exception instanceof HttpException) return this.fromStatus(exception.getStatus(), exception.message);
-    if (typeof framework?.statusCode === 'number' && framework.statusCode < 500) {
-      return this.fromStatus(framework.statusCode, framework.message ?? '');
-    }
+    const status = exception instanceof HttpException ? exception.getStatus() : framework?.statusCode;
+    const known = frameworkProblem(framework?.code, status);
+    if (known) return known;
 
-    const rawId = (request.raw as { id?: unknown }).id;
-    const requestId = typeof rawId === 'string' ? rawId : request.id;
+    const requestId = request.id;
     this.logger.error({ err: exception, requestId }, 'Unhandled error');
     return {
       type: problemType('internal_error'),
-      title: 'Internal error',
+      title: INTERNAL_ERROR_TITLE,
       status: 500,
       detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
     };
   }
 
-  private fromStatus(status: number, message: string): Problem {
-    const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
-    const title = (HttpStatus[status] ?? 'Error').toString().toLowerCase().replace(/_/g, ' ');
-    return {
-      type: problemType(code),
-      title: title.charAt(0).toUpperCase() + title.slice(1),
-      status,
-      detail: status >= 500 ? 'The service cannot answer right now.' : message,
-    };
+  /** No route matched: a path that exists under other methods is a 405, anything else a 404. */
+  private noRouteProblem(request: FastifyRequest): Problem {
+    const allowed = this.routes.allowedAt(request.url);
+    if (allowed.length > 0 && !allowed.includes(request.method)) return methodNotAllowedProblem(allowed);
+    return frameworkProblem(undefined, 404)!;
   }
 }

@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /** JSON and problem documents never need to load anything. */
 const API_POLICY = {
@@ -29,19 +30,32 @@ const DOCS_POLICY = {
   },
 };
 
+const apiHeaders = helmet({ contentSecurityPolicy: API_POLICY });
+const docsHeaders = helmet({ contentSecurityPolicy: DOCS_POLICY });
+
 function isDocsUi(url: string): boolean {
-  return url === '/docs' || url.startsWith('/docs/');
+  const path = url.split('?', 1)[0];
+  return path === '/docs' || path.startsWith('/docs/');
 }
 
-/** helmet's headers on every response, with a strict CSP everywhere but the Swagger UI. Call before the routes exist. */
-export async function useSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRoute', (route) => {
-      if (isDocsUi(route.url)) {
-        route.config = { ...(route.config ?? {}), helmet: { contentSecurityPolicy: DOCS_POLICY } };
-      }
-    });
-  await app.register(helmet, { contentSecurityPolicy: API_POLICY });
+/**
+ * helmet's headers (nosniff, a CSP, no X-Powered-By, ...) on one response, written to the Node
+ * response so that whatever sends it next carries them: a strict CSP everywhere but the Swagger UI.
+ */
+export function writeSecurityHeaders(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  (isDocsUi(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next);
+}
+
+/**
+ * The headers on every response the routes, the 404 handler and the error handler send. The router's
+ * own refusals happen before any hook: `answerRouterError` writes them there.
+ */
+export function useSecurityHeaders(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) =>
+    writeSecurityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 }

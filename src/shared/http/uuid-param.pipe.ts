@@ -1,4 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
+import type { Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,4 +14,9 @@ export class UuidParamPipe implements PipeTransform<string, string> {
       throw new RequestValidationError([{ field: this.name, message: 'must be a UUID' }]);
     return value.toLowerCase();
   }
+}
+
+/** The 400 UuidParamPipe answers, as documents show it. */
+export function notAUuidProblem(name: string): Problem {
+  return new RequestValidationError([{ field: name, message: 'must be a UUID' }]).toProblem();
 }

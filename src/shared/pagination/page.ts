@@ -26,6 +26,9 @@ export function encodeCursor(key: Record<string, string>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** Cursors are base64url text; Node's decoder would skip other characters instead of refusing them. */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,512}$/;
+
 export type CursorFieldKind = 'instant' | 'uuid' | 'period';
 
 const CURSOR_FIELD_CHECKS: Record<CursorFieldKind, (value: string) => boolean> = {
@@ -39,6 +42,7 @@ export function decodeCursor<K extends string>(
   cursor: string,
   fields: Record<K, CursorFieldKind>,
 ): Record<K, string> {
+  if (!CURSOR_PATTERN.test(cursor)) throw new InvalidCursorError();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

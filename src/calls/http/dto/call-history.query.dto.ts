@@ -1,26 +1,37 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PERIOD_PATTERN } from '../../../shared/domain/billing-period';
+import { InstantField, PhoneNumberQueryField, TextField } from '../../../shared/http/fields';
 import { PageQueryDto } from '../../../shared/http/page-query.dto';
 
 export class CallHistoryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2026-10', description: 'A calendar month in the customer time zone' })
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
+  @TextField({
+    optional: true,
+    maxLength: 7,
+    pattern: PERIOD_PATTERN,
+    patternMessage: 'must be a month written YYYY-MM, e.g. 2026-10',
+    example: '2026-10',
+    description: 'A calendar month in the customer time zone (not with from/to)',
+  })
   period?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-01T00:00:00Z', description: 'Inclusive ISO instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @InstantField({
+    optional: true,
+    example: '2026-10-01T00:00:00Z',
+    description: 'Inclusive ISO 8601 instant',
+  })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Exclusive ISO instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @InstantField({
+    optional: true,
+    example: '2026-11-01T00:00:00Z',
+    description: 'Exclusive ISO 8601 instant',
+  })
   to?: string;
 
-  @ApiPropertyOptional({ example: '+351912345678' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @PhoneNumberQueryField({
+    name: 'phoneNumber',
+    example: '+351912345678',
+    description:
+      'Only calls from this line. In a query string write the + as %2B: ?phoneNumber=%2B351912345678',
+  })
   phoneNumber?: string;
 }

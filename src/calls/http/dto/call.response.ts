@@ -1,34 +1,56 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { MoneyResponse } from '../../../shared/http/money.response';
+import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
+import {
+  E164,
+  freeText,
+  INSTANT,
+  integer,
+  NEXT_CURSOR,
+  PERIOD,
+  UUID,
+} from '../../../shared/http/schema-fragments';
 import type { CallView } from '../../application/call-history.read-model';
+import { CALL_ID_PATTERN } from '../../domain/call-record';
 import type { Call } from '../../domain/call';
+import { MAX_BATCH } from './call-record.dto';
+
+/** Calls keep the minutes they were recorded with, up to the largest MAX_CALL_MINUTES configurable. */
+const MAX_STORED_MINUTES = 1_000_000;
 
 export class CallResponse implements CallView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   id!: string;
-  @ApiProperty({ example: 'sw1-000123' })
+  @ApiProperty({ type: String, pattern: CALL_ID_PATTERN.source, maxLength: 128, example: 'sw1-000123' })
   callId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   customerId!: string;
-  @ApiProperty({ example: '+351912345678' })
+  @ApiProperty({ ...E164, description: 'The line that made the call' })
   phoneNumber!: string;
-  @ApiProperty({ example: '+14155550100', nullable: true, type: String })
+  @ApiProperty({ ...freeText(32), nullable: true, example: '+14155550100' })
   destination!: string | null;
-  @ApiProperty({ example: '2026-10-05T14:03:00.000Z' })
+  @ApiProperty(INSTANT)
   startedAt!: string;
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ ...integer(1, MAX_STORED_MINUTES), example: 3 })
   minutes!: number;
-  @ApiProperty({ type: MoneyResponse, example: { amount: '0.06', currency: 'USD' } })
+  @ApiProperty({ type: MoneyResponse, description: 'What the plan charges for the call, exact' })
   charge!: MoneyResponse;
-  @ApiProperty({ example: 'postpaid', description: 'The plan in force when the call started' })
+  @ApiProperty({
+    type: String,
+    pattern: PLAN_CODE_PATTERN.source,
+    maxLength: 64,
+    example: 'postpaid',
+    description: 'The plan in force when the call started',
+  })
   plan!: string;
-  @ApiProperty({ example: '2026-10', description: 'Calendar month of startedAt in the customer time zone' })
+  @ApiProperty({ ...PERIOD, description: 'Calendar month of startedAt in the customer time zone' })
   period!: string;
-  @ApiProperty({ example: '2026-10-05T14:05:00.000Z' })
+  @ApiProperty({ ...INSTANT, example: '2026-10-05T14:05:00.000Z' })
   receivedAt!: string;
   @ApiPropertyOptional({
     type: MoneyResponse,
-    description: 'Prepaid only: the part of the charge the balance paid',
+    description: 'Prepaid calls only: the part of the charge the balance paid',
   })
   coveredByBalance?: MoneyResponse;
 
@@ -50,31 +72,62 @@ export class CallResponse implements CallView {
   }
 }
 
+/** A postpaid call, as the switch's POST /v1/calls answers it (no prepaid-only field). */
+export const POSTPAID_CALL_EXAMPLE: CallResponse = {
+  id: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c8d',
+  callId: 'sw1-000123',
+  customerId: '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11',
+  phoneNumber: '+351912345678',
+  destination: '+14155550100',
+  startedAt: '2026-10-05T14:03:00.000Z',
+  minutes: 3,
+  charge: { amount: '0.06', currency: 'USD' },
+  plan: 'postpaid',
+  period: '2026-10',
+  receivedAt: '2026-10-05T14:05:00.000Z',
+};
+
 export class CallPageResponse {
-  @ApiProperty({ type: [CallResponse] })
+  @ApiProperty({ type: [CallResponse], maxItems: MAX_PAGE_SIZE })
   data!: CallResponse[];
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty(NEXT_CURSOR)
   nextCursor!: string | null;
 }
 
 class RejectedCallResponse {
-  @ApiProperty({ example: 17 })
+  @ApiProperty({ ...integer(0, MAX_BATCH - 1), example: 17, description: 'Position of the item in calls' })
   index!: number;
-  @ApiProperty({ example: 'sw1-17', nullable: true, type: String })
+  @ApiProperty({
+    type: String,
+    pattern: CALL_ID_PATTERN.source,
+    maxLength: 128,
+    nullable: true,
+    example: 'sw1-17',
+    description: "The item's callId; null when it had no valid one",
+  })
   callId!: string | null;
-  @ApiProperty({ example: 422 })
+  @ApiProperty({ ...integer(400, 499), example: 422, description: 'The status POST /v1/calls would answer' })
   status!: number;
-  @ApiProperty({ example: 'https://phone-billing.dev/problems/unknown-phone-number' })
+  @ApiProperty({
+    type: String,
+    format: 'uri',
+    maxLength: 100,
+    example: 'https://phone-billing.dev/problems/unknown-phone-number',
+  })
   type!: string;
-  @ApiProperty({ example: 'unknown phone number +351900000000' })
+  @ApiProperty({ ...freeText(1000), example: 'unknown phone number +351900000000' })
   detail!: string;
 }
 
 export class CallBatchResponse {
-  @ApiProperty({ example: 9998 })
+  @ApiProperty({ ...integer(0, MAX_BATCH), example: 9998, description: 'Calls recorded and charged now' })
   accepted!: number;
-  @ApiProperty({ example: 1, description: 'Replays of calls already stored with the same content' })
+  @ApiProperty({
+    ...integer(0, MAX_BATCH),
+    example: 1,
+    description: 'Replays of calls already stored with the same content',
+  })
   duplicates!: number;
-  @ApiProperty({ type: [RejectedCallResponse] })
+  @ApiProperty({ type: [RejectedCallResponse], maxItems: MAX_BATCH })
   rejected!: RejectedCallResponse[];
 }

@@ -1,9 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { INTERNATIONAL_NUMBER_PATTERN } from '../../../shared/domain/phone-number';
+import { TextField } from '../../../shared/http/fields';
 
 export class AddPhoneNumberDto {
-  @ApiProperty({ example: '+351912345679' })
-  @IsString()
-  @MaxLength(64)
+  @TextField({
+    maxLength: 64,
+    domainPattern: INTERNATIONAL_NUMBER_PATTERN,
+    example: '+351912345679',
+    description: 'An international number; stored in E.164',
+  })
   number!: string;
 }

@@ -1,9 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { PLAN_CODE_PATTERN } from '../../../billing-plans';
+import { TextField } from '../../../shared/http/fields';
 
 export class ChangePlanDto {
-  @ApiProperty({ example: 'flat', description: 'A plan code from GET /v1/plans' })
-  @IsString()
-  @MaxLength(64)
+  @TextField({
+    maxLength: 64,
+    domainPattern: PLAN_CODE_PATTERN,
+    example: 'flat',
+    description: 'A plan code from GET /v1/plans',
+  })
   plan!: string;
 }

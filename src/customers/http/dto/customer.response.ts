@@ -1,34 +1,54 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CUSTOMER_API_KEY } from '../../../auth';
+import { PLAN_CODE_PATTERN } from '../../../billing-plans';
+import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
+import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
+import { E164_PATTERN } from '../../../shared/domain/phone-number';
+import { freeText, INSTANT, NEXT_CURSOR, PERIOD, UUID } from '../../../shared/http/schema-fragments';
 import type { Customer } from '../../domain/customer';
+import { MAX_PHONE_NUMBERS } from './register-customer.dto';
+
+const PLAN_CODE = { type: String, pattern: PLAN_CODE_PATTERN.source, maxLength: 64 };
 
 export class CustomerResponse {
-  @ApiProperty({ format: 'uuid', example: '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11' })
+  @ApiProperty(UUID)
   id!: string;
-  @ApiProperty({ example: 'Ada Lovelace' })
+  @ApiProperty({ ...freeText(200), example: 'Ada Lovelace' })
   name!: string;
-  @ApiProperty({ example: 'ada@example.com', nullable: true, type: String })
+  @ApiProperty({ type: String, format: 'email', maxLength: 254, nullable: true, example: 'ada@example.com' })
   email!: string | null;
-  @ApiProperty({ example: 'Europe/Lisbon' })
+  @ApiProperty({
+    type: String,
+    pattern: IANA_NAME_PATTERN.source,
+    maxLength: MAX_TIME_ZONE_LENGTH,
+    example: 'Europe/Lisbon',
+    description: 'IANA time zone: billing periods are calendar months in it',
+  })
   timezone!: string;
-  @ApiProperty({ example: 'postpaid', description: 'The plan in force now' })
+  @ApiProperty({ ...PLAN_CODE, example: 'postpaid', description: 'The plan in force now' })
   plan!: string;
   @ApiProperty({
-    example: 'flat',
+    ...PLAN_CODE,
     nullable: true,
-    type: String,
+    example: null,
     description: 'A plan change waiting for the next period',
   })
   pendingPlan!: string | null;
   @ApiProperty({
-    example: '2026-11',
+    ...PERIOD,
     nullable: true,
-    type: String,
+    example: null,
     description: 'The period the pending plan starts',
   })
   planEffectiveFrom!: string | null;
-  @ApiProperty({ example: ['+351912345678'], type: [String] })
+  @ApiProperty({
+    type: [String],
+    items: { type: 'string', pattern: E164_PATTERN.source, maxLength: 16 },
+    maxItems: MAX_PHONE_NUMBERS,
+    example: ['+351912345678'],
+  })
   phoneNumbers!: string[];
-  @ApiProperty({ example: '2026-10-01T09:30:00.000Z' })
+  @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
   createdAt!: string;
 
   static of(customer: Customer, now: Date): CustomerResponse {
@@ -50,16 +70,16 @@ export class CustomerResponse {
 
 export class CreatedCustomerResponse extends CustomerResponse {
   @ApiProperty({
+    ...CUSTOMER_API_KEY,
     description:
       "The customer's own API key, for reading its own customer, calls, invoices and balance. Returned once, here; store it now (POST /v1/customers/{customerId}/api-key issues a new one).",
-    example: 'pbk_c_0b7c6f0e6a444e8e9d1b2f5c8f4c1a11_Vq3X9yQm0bWcZ1rT8uKfE2hJ5nL7pA4sD6gB0vN3xY8',
   })
   apiKey!: string;
 }
 
 export class CustomerPageResponse {
-  @ApiProperty({ type: [CustomerResponse] })
+  @ApiProperty({ type: [CustomerResponse], maxItems: MAX_PAGE_SIZE })
   data!: CustomerResponse[];
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty(NEXT_CURSOR)
   nextCursor!: string | null;
 }

@@ -1,44 +1,42 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PLAN_CODE_PATTERN } from '../../../billing-plans';
+import { INTERNATIONAL_NUMBER_PATTERN } from '../../../shared/domain/phone-number';
+import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
+import { EmailField, TextField, TextListField } from '../../../shared/http/fields';
+
+export const MAX_PHONE_NUMBERS = 1000;
 
 export class RegisterCustomerDto {
-  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @TextField({ maxLength: 200, freeText: true, example: 'Ada Lovelace' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'ada@example.com', nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField({ optional: true, nullable: true, example: 'ada@example.com' })
   email?: string | null;
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    maxLength: MAX_TIME_ZONE_LENGTH,
+    domainPattern: IANA_NAME_PATTERN,
     example: 'Europe/Lisbon',
     description: 'IANA time zone; billing periods are calendar months in it. Default BILLING_TIMEZONE.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
   timezone?: string;
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    maxLength: 64,
+    domainPattern: PLAN_CODE_PATTERN,
     example: 'postpaid',
     description: 'A plan code from GET /v1/plans. Default DEFAULT_PLAN.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
   plan?: string;
 
-  @ApiPropertyOptional({
+  @TextListField({
+    optional: true,
+    maxItems: MAX_PHONE_NUMBERS,
+    itemsName: 'phone numbers',
+    item: { maxLength: 64, domainPattern: INTERNATIONAL_NUMBER_PATTERN },
     example: ['+351912345678'],
-    description: 'Lines of this customer; parsed and normalised to E.164.',
-    type: [String],
+    description: 'Lines of this customer, international numbers; stored in E.164.',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsString({ each: true })
   phoneNumbers?: string[];
 }

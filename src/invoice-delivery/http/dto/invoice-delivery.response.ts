@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { freeText, INSTANT, integer } from '../../../shared/http/schema-fragments';
 import type { InvoiceDeliveryView } from '../../application/delivery-job.repository';
-import { DELIVERY_CHANNELS } from '../../domain/delivery';
+import { DELIVERY_CHANNELS, MAX_ERROR_LENGTH } from '../../domain/delivery';
+
+/** DELIVERY_MAX_ATTEMPTS can be set up to this. */
+const MAX_ATTEMPTS = 100;
 
 export class InvoiceDeliveryResponse {
   @ApiProperty({ enum: DELIVERY_CHANNELS, example: 'webhook' })
@@ -11,16 +15,20 @@ export class InvoiceDeliveryResponse {
     description: 'pending: not sent yet, or waiting for its next try; failed: every try failed',
   })
   status!: string;
-  @ApiProperty({ example: 3, description: 'Attempts made so far (at most DELIVERY_MAX_ATTEMPTS)' })
+  @ApiProperty({
+    ...integer(0, MAX_ATTEMPTS),
+    example: 3,
+    description: 'Attempts made so far (at most DELIVERY_MAX_ATTEMPTS)',
+  })
   attempts!: number;
   @ApiProperty({
+    ...freeText(MAX_ERROR_LENGTH),
     nullable: true,
-    type: String,
     example: 'the receiver answered HTTP 503',
     description: 'Why the latest failed attempt failed (kept after a later success); null if none failed',
   })
   lastError!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2026-11-01T00:06:30Z' })
+  @ApiProperty({ ...INSTANT, nullable: true, example: '2026-11-01T00:06:30Z' })
   deliveredAt!: string | null;
 
   static of({ channel, delivery }: InvoiceDeliveryView): InvoiceDeliveryResponse {
@@ -38,6 +46,7 @@ export class InvoiceDeliveryResponse {
 export class InvoiceDeliveriesResponse {
   @ApiProperty({
     type: [InvoiceDeliveryResponse],
+    maxItems: 2,
     description: 'One per channel the invoice was queued for when it was issued; email first',
   })
   data!: InvoiceDeliveryResponse[];

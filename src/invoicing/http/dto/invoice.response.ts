@@ -1,50 +1,88 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PLAN_CODE_PATTERN } from '../../../billing-plans';
+import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
 import { MoneyResponse } from '../../../shared/http/money.response';
+import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
+import {
+  DECIMAL,
+  freeText,
+  INSTANT,
+  integer,
+  MAX_COUNT,
+  NEXT_CURSOR,
+  PERIOD,
+  UUID,
+} from '../../../shared/http/schema-fragments';
 import type { Invoice } from '../../domain/invoice';
+
+const PLAN_CODE = { type: String, pattern: PLAN_CODE_PATTERN.source, maxLength: 64, example: 'postpaid' };
+/** Invoice instants are whole seconds: `2026-09-30T23:00:00Z`. */
+const WHOLE_SECOND = { ...INSTANT, maxLength: 20, example: '2026-09-30T23:00:00Z' };
 
 export class InvoiceLineResponse {
   @ApiProperty({ enum: ['usage', 'late_usage', 'fixed_fee', 'overage', 'prepaid_applied'], example: 'usage' })
   kind!: string;
-  @ApiProperty({ example: '412 minutes at 0.02 USD' })
+  @ApiProperty({ ...freeText(200), example: '412 minutes at 0.02 USD' })
   description!: string;
-  @ApiProperty({ example: '2026-10' })
+  @ApiProperty({ ...PERIOD, description: "The period the line bills (a late_usage line: the calls' own)" })
   period!: string;
-  @ApiProperty({ example: 412 })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 412, description: 'Minutes, or 1 for a fee' })
   quantity!: number;
-  @ApiProperty({ example: '0.02', nullable: true, type: String })
+  @ApiProperty({ ...DECIMAL, nullable: true, example: '0.02' })
   unitPrice!: string | null;
-  @ApiProperty({ example: '8.24', description: 'Rounded half-up (away from zero) to the cent' })
+  @ApiProperty({
+    ...DECIMAL,
+    example: '8.24',
+    description: 'Rounded half-up (away from zero) to the cent; negative for prepaid_applied',
+  })
   amount!: string;
 }
 
 export class InvoiceResponse {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ ...UUID, nullable: true, description: 'null for the upcoming preview' })
   id!: string | null;
-  @ApiProperty({ example: 'INV-2026-000042', nullable: true, type: String })
+  @ApiProperty({
+    type: String,
+    pattern: '^[A-Z0-9]{1,10}-[0-9]{4}-[0-9]{6,}$',
+    maxLength: 32,
+    nullable: true,
+    example: 'INV-2026-000042',
+    description: 'INVOICE_NUMBER_PREFIX-year of issue-sequence; null for the upcoming preview',
+  })
   number!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   customerId!: string;
-  @ApiProperty({ example: '2026-10' })
+  @ApiProperty(PERIOD)
   period!: string;
-  @ApiProperty({ example: '2026-09-30T23:00:00Z' })
+  @ApiProperty(WHOLE_SECOND)
   periodStart!: string;
-  @ApiProperty({ example: '2026-10-31T23:00:00Z' })
+  @ApiProperty({ ...WHOLE_SECOND, example: '2026-10-31T23:00:00Z' })
   periodEnd!: string;
-  @ApiProperty({ example: 'Europe/Lisbon' })
+  @ApiProperty({
+    type: String,
+    pattern: IANA_NAME_PATTERN.source,
+    maxLength: MAX_TIME_ZONE_LENGTH,
+    example: 'Europe/Lisbon',
+  })
   timezone!: string;
-  @ApiProperty({ example: 'postpaid' })
+  @ApiProperty(PLAN_CODE)
   plan!: string;
-  @ApiProperty({ enum: ['issued', 'upcoming'] })
+  @ApiProperty({ enum: ['issued', 'upcoming'], example: 'issued' })
   status!: string;
-  @ApiProperty({ nullable: true, type: String, example: '2026-11-01T00:05:00Z' })
+  @ApiProperty({
+    ...INSTANT,
+    nullable: true,
+    example: '2026-11-01T00:05:00.120Z',
+    description: 'null for the preview',
+  })
   issuedAt!: string | null;
-  @ApiProperty({ example: 31, description: "Calls of the invoice's own period" })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 31, description: "Calls of the invoice's own period" })
   callCount!: number;
-  @ApiProperty({ example: 412 })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 412, description: "Minutes of the invoice's own period" })
   minutes!: number;
-  @ApiProperty({ type: [InvoiceLineResponse] })
+  @ApiProperty({ type: [InvoiceLineResponse], maxItems: 1000 })
   lines!: InvoiceLineResponse[];
-  @ApiProperty({ type: MoneyResponse, example: { amount: '8.24', currency: 'USD' } })
+  @ApiProperty({ type: MoneyResponse, description: 'The sum of the line amounts, never negative' })
   total!: MoneyResponse;
 
   static of(invoice: Invoice): InvoiceResponse {
@@ -80,21 +118,30 @@ function utc(instant: Date): string {
 }
 
 export class InvoicePageResponse {
-  @ApiProperty({ type: [InvoiceResponse] })
+  @ApiProperty({ type: [InvoiceResponse], maxItems: MAX_PAGE_SIZE })
   data!: InvoiceResponse[];
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty(NEXT_CURSOR)
   nextCursor!: string | null;
 }
 
 export class InvoicingRunResponse {
-  @ApiProperty({ example: '2026-09', nullable: true, type: String })
+  @ApiProperty({
+    ...PERIOD,
+    nullable: true,
+    example: '2026-09',
+    description: "null: each customer's own last closed period",
+  })
   period!: string | null;
-  @ApiProperty({ example: 1200, description: 'Customers due an invoice for the period' })
+  @ApiProperty({
+    ...integer(0, MAX_COUNT),
+    example: 1200,
+    description: 'Customers due an invoice for the period',
+  })
   customers!: number;
-  @ApiProperty({ example: 1198 })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 1198 })
   created!: number;
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 2 })
   alreadyInvoiced!: number;
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 0 })
   failed!: number;
 }

@@ -1,16 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { PERIOD_PATTERN } from '../../../shared/domain/billing-period';
+import { TextField } from '../../../shared/http/fields';
 
 // The format itself (YYYY-MM) is checked by the domain's BillingPeriod, with its own problem type.
 export class IssueInvoiceDto {
-  @ApiProperty({ example: '2026-09', description: 'A closed calendar month in the customer time zone' })
-  @IsString()
+  @TextField({
+    maxLength: 7,
+    domainPattern: PERIOD_PATTERN,
+    example: '2026-09',
+    description: 'A closed calendar month in the customer time zone',
+  })
   period!: string;
 }
 
 export class InvoicingRunDto {
-  @ApiPropertyOptional({ example: '2026-09', description: "Default: each customer's own last closed period" })
-  @IsOptional()
-  @IsString()
+  @TextField({
+    optional: true,
+    maxLength: 7,
+    domainPattern: PERIOD_PATTERN,
+    example: '2026-09',
+    description: "Default: each customer's own last closed period",
+  })
   period?: string;
 }

@@ -1,27 +1,43 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
+import { TextField } from '../../../shared/http/fields';
 import { MoneyResponse } from '../../../shared/http/money.response';
+import { integer } from '../../../shared/http/schema-fragments';
+import { MAX_TOP_UP_REFERENCE_LENGTH, TOP_UP_AMOUNT_PATTERN } from '../../domain/top-up';
 
-// Amount rules (positive, at most 2 decimals, up to 10000.00) are the domain's parseTopUp.
+// Amount and reference rules (positive, at most 2 decimals, up to 10000.00; 1..128 characters) are
+// the domain's parseTopUp, with their own problem types.
 export class TopUpDto {
-  @ApiProperty({
+  @TextField({
+    maxLength: 8,
+    domainPattern: TOP_UP_AMOUNT_PATTERN,
     example: '10.00',
     description: 'Positive decimal string, at most 2 decimals, up to 10000.00',
   })
-  @IsString()
   amount!: string;
 
-  @ApiProperty({ example: 'pay-991', description: 'Unique per customer: the idempotency key of the top-up' })
-  @IsString()
+  @TextField({
+    maxLength: MAX_TOP_UP_REFERENCE_LENGTH,
+    checkedByDomain: true,
+    freeText: true,
+    example: 'pay-991',
+    description: 'Unique per customer: the idempotency key of the top-up',
+  })
   reference!: string;
 }
 
 export class BalanceResponse {
-  @ApiProperty({ type: MoneyResponse, example: { amount: '9.94', currency: 'USD' } })
+  @ApiProperty({
+    type: MoneyResponse,
+    description: 'Exact; negative when calls used more than was topped up',
+  })
   balance!: MoneyResponse;
 }
 
 export class BalanceWithMinutesResponse extends BalanceResponse {
-  @ApiProperty({ example: 497, description: 'Whole minutes the balance still buys (0 at or below zero)' })
+  @ApiProperty({
+    ...integer(0, Number.MAX_SAFE_INTEGER),
+    example: 497,
+    description: 'Whole minutes the balance still buys (0 at or below zero)',
+  })
   remainingMinutes!: number;
 }
