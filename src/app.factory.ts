@@ -36,7 +36,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // SIGINT/SIGTERM: close the app, then exit 0 through process.exit so 'exit' hooks and log flushes run.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await useSecurityHeaders(app);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (_request, reply) => {

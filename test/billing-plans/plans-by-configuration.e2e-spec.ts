@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aCall, aCustomer, postCalls } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { aTestFolder, removeTestFolder } from '../support/test-folders';
 
 const catalog = {
   cheap: { type: 'postpaid', ratePerMinute: '0.015', currency: 'USD' },
@@ -17,16 +17,21 @@ const catalog = {
 
 describe('Plans swapped by configuration', () => {
   let service: TestApp;
+  let folder: string;
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'plans-')), 'plans.json');
+    folder = aTestFolder('plans');
+    const file = join(folder, 'plans.json');
     writeFileSync(file, JSON.stringify(catalog));
     service = await startTestApp({
       now: '2026-10-10T00:00:00Z',
       env: { BILLING_PLANS_FILE: file, DEFAULT_PLAN: 'cheap' },
     });
   });
-  afterAll(() => service.close());
+  afterAll(async () => {
+    await service.close();
+    removeTestFolder(folder);
+  });
 
   it('charges new customers by the configured default plan, exactly, and rounds only the invoice line', async () => {
     const customer = await aCustomer(service);
