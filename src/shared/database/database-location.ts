@@ -31,6 +31,7 @@ export async function resolveDatabase(
     dataDir: config.EMBEDDED_POSTGRES_DIR,
     port: config.EMBEDDED_POSTGRES_PORT,
     purpose,
+    onNotice: log,
   });
   try {
     await ensureDatabase(embedded.url(), EMBEDDED_DATABASE_NAME);

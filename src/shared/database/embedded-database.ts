@@ -20,6 +20,8 @@ export interface EmbeddedDatabaseOptions {
   /** Extra server settings, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
   postgresFlags?: string[];
   onLog?: (message: string) => void;
+  /** What the start does that an operator should hear of, such as taking over a server left behind. */
+  onNotice?: (message: string) => void;
   /** Who holds the data directory while the server runs (named when another start is refused). */
   purpose?: ClaimPurpose;
 }
@@ -55,7 +57,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     const binaries = await postgresBinaries();
     const runAs = runAsForCurrentUser();
     if (runAs) await makeParentsTraversable(dataDir);
-    await stopOrphanedServer(dataDir, log);
+    await stopOrphanedServer(dataDir, options.onNotice ?? log);
     await assertPortFree(options.port); // before creating anything: a taken port fails at once
     if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
       await initialiseCluster(binaries.initdb, dataDir, { user: USER, password: PASSWORD }, runAs);
