@@ -6,6 +6,7 @@ import { lockPeriodsExclusive, periodLockSliceOf } from '../../shared/database/p
 import type { BillingPeriod } from '../../shared/domain/billing-period';
 import { Money } from '../../shared/domain/money';
 import {
+  CatchUpWindow,
   InvoiceRepository,
   InvoiceTarget,
   IssueOutcome,
@@ -16,6 +17,7 @@ import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port
 import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice } from '../domain/invoice';
 import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
+import { missingEarlierPeriods } from './missing-periods.query';
 
 const INVOICE_COLUMNS = sql`id, number, customer_id, period, timezone, plan, issued_at, call_count, minutes, lines,
   total, currency`;
@@ -111,6 +113,10 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
       ${after ? sql`AND (period, id) < (${after.period}, ${after.id}::uuid)` : sql``}
       ORDER BY period DESC, id DESC LIMIT ${limit}`);
     return rows.map(toInvoice);
+  }
+
+  missingEarlierPeriods(windows: CatchUpWindow[]): Promise<Map<string, string[]>> {
+    return missingEarlierPeriods(this.db, windows);
   }
 
   async customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>> {
