@@ -1,3 +1,4 @@
+import { counted } from '../../shared/domain/counted';
 import { Money } from '../../shared/domain/money';
 import { BillingPlan, CallRating, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
 import { totalMinutes } from './usage-lines';
@@ -42,7 +43,7 @@ export class FlatPlan extends BillingPlan {
     if (overageMinutes > 0) {
       lines.push({
         kind: 'overage',
-        description: `${overageMinutes} minutes beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`,
+        description: `${counted(overageMinutes, 'minute')} beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`,
         period,
         quantity: overageMinutes,
         unitPrice: overageRatePerMinute,

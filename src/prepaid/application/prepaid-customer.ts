@@ -17,7 +17,7 @@ export class PrepaidCustomer {
   async find(customerId: string): Promise<{ customer: CustomerProfile; plan: PrepaidPlan }> {
     const customer = await this.customers.get(customerId);
     const period = BillingPeriod.containing(this.clock.now(), customer.timezone);
-    const plan = this.catalog.get(customer.planDuring(period.code));
+    const plan = this.catalog.inForce(customer.planDuring(period.code));
     if (!(plan instanceof PrepaidPlan)) throw new NotOnPrepaidPlanError();
     return { customer, plan };
   }
