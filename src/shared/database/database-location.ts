@@ -15,7 +15,8 @@ export const EMBEDDED_DATABASE_NAME = 'phone_billing';
 
 /**
  * `DATABASE_URL` when given (checked to answer, or start-up stops with one line saying what was
- * tried); otherwise the project's embedded PostgreSQL, started on demand and held by this process.
+ * tried); otherwise the project's embedded PostgreSQL, started on demand and held by this process
+ * (the start says so in the log once it holds the data folder).
  */
 export async function resolveDatabase(
   config: DatabaseSettings,
@@ -26,7 +27,6 @@ export async function resolveDatabase(
     await assertDatabaseReachable(config.DATABASE_URL);
     return { url: config.DATABASE_URL, release: () => Promise.resolve() };
   }
-  log(`DATABASE_URL not set: starting embedded PostgreSQL in ${config.EMBEDDED_POSTGRES_DIR}`);
   const embedded = await startEmbeddedDatabase({
     dataDir: config.EMBEDDED_POSTGRES_DIR,
     port: config.EMBEDDED_POSTGRES_PORT,

@@ -55,6 +55,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const claim = claimDataDirectory(dataDir, { purpose: options.purpose ?? 'service', port: options.port });
   try {
     const binaries = await postgresBinaries();
+    options.onNotice?.(`Starting the embedded PostgreSQL in ${dataDir} on port ${options.port}`);
     const runAs = runAsForCurrentUser();
     if (runAs) await makeParentsTraversable(dataDir);
     await stopOrphanedServer(dataDir, options.onNotice ?? log);
