@@ -22,12 +22,16 @@ export interface ServiceProcess {
 
 /** Starts `command` (e.g. `npm run serve`) in the project folder, as a user would, with `env` on top. */
 export function startCommand(command: string, args: string[], env: Record<string, string>): ServiceProcess {
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  delete inherited.OPERATOR_API_KEY;
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...inherited, OPERATOR_API_KEY: OPERATOR_KEY, INVOICING_SCHEDULER: 'false', ...env },
+    // A blank DATABASE_URL counts as unset, and keeps a developer's .env from setting it.
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      OPERATOR_API_KEY: OPERATOR_KEY,
+      INVOICING_SCHEDULER: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
