@@ -42,6 +42,7 @@ export abstract class InvoiceRepository {
   /**
    * One transaction, under each period's invoicing lock: skips targets already invoiced, reads the
    * rest's calls set-wise, assembles, numbers and stores the invoices, and credits prepaid ledgers.
+   * At most one target per customer (late calls go to the oldest invoice issued after them).
    */
   abstract issue(request: IssueRequest): Promise<IssueOutcome>;
   /**

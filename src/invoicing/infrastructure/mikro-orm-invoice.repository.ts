@@ -42,6 +42,11 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
 
   issue(request: IssueRequest): Promise<IssueOutcome> {
     const targets = [...request.targets].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+    // Reads and late-call claims are keyed by customer: two periods of one customer must go in
+    // separate issues, older first (the monthly run's rounds), or both would claim its late calls.
+    if (new Set(targets.map((target) => target.customerId)).size !== targets.length) {
+      throw new Error('One issue takes at most one period per customer');
+    }
     return this.db.transaction(async (tx) => {
       await lockPeriodsExclusive(
         tx,
