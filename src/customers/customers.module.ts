@@ -9,6 +9,7 @@ import { GetCustomerQuery } from './application/get-customer.query';
 import { ListCustomersQuery } from './application/list-customers.query';
 import { PlanCodes } from './application/plan-codes.port';
 import { RegisterCustomerUseCase } from './application/register-customer.use-case';
+import { VerifyCatalogCoversCustomers } from './application/verify-catalog-covers-customers';
 import { CustomersController } from './http/customers.controller';
 import { CatalogPlanCodes } from './infrastructure/catalog-plan-codes.adapter';
 import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.repository';
@@ -24,6 +25,7 @@ import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.
     AddPhoneNumberUseCase,
     ChangePlanUseCase,
     CustomerDirectory,
+    VerifyCatalogCoversCustomers,
     // Adapters
     { provide: CustomerRepository, useClass: MikroOrmCustomerRepository },
     { provide: PlanCodes, useClass: CatalogPlanCodes },

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 
 /** The real entry point, as `npm start` runs it (through tsx, so no build is needed). */
 function startService(env: Record<string, string>) {
-  const inherited = { ...process.env };
-  delete inherited.OPERATOR_API_KEY;
+  // A blank OPERATOR_API_KEY counts as unset, and keeps a developer's .env from setting one.
   return spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/main.ts')], {
-    env: { ...inherited, ...env },
+    env: { ...process.env, OPERATOR_API_KEY: '', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });

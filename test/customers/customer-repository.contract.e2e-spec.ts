@@ -84,6 +84,43 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       ]);
     });
 
+    it('finds the plans missing from a catalog that customers are on or will move to, each customer once', async () => {
+      const [gold, silver] = [`gold-${Date.now()}`, `silver-${Date.now()}`];
+      const changed = (plan: string, at: string, customer = aCustomer()) => {
+        customer.changePlan(plan, new Date(at)); // in force from the period after `at`
+        return customer;
+      };
+      const onGoldSinceSeptember = changed(
+        silver,
+        '2026-11-20T00:00:00Z',
+        changed(gold, '2026-08-15T00:00:00Z'),
+      );
+      const movingToGold = changed(gold, '2026-11-20T00:00:00Z');
+      const movingToSilver = changed(silver, '2026-11-20T00:00:00Z');
+      const leftGoldInAugust = changed(
+        'postpaid',
+        '2026-07-15T00:00:00Z',
+        changed(gold, '2026-05-15T00:00:00Z'),
+      );
+      for (const customer of [
+        onGoldSinceSeptember,
+        movingToGold,
+        movingToSilver,
+        leftGoldInAugust,
+        aCustomer(),
+      ]) {
+        await repository.add(customer);
+      }
+      expect(await repository.onPlansOutside(['postpaid', 'flat'], '2026-10')).toEqual({
+        plans: [gold, silver],
+        customers: 3,
+      });
+      expect(await repository.onPlansOutside(['postpaid', 'flat', gold, silver], '2026-10')).toEqual({
+        plans: [],
+        customers: 0,
+      });
+    });
+
     it('lists oldest first after a keyset cursor', async () => {
       const first = aCustomer();
       const second = aCustomer();

@@ -16,7 +16,7 @@ describe('The monthly invoicing run', () => {
       (row) => row.number,
     );
 
-  it('invoices every due customer once, each for its own last closed period', async () => {
+  it('invoices every due customer once per closed period, each in its own time zone', async () => {
     service.clock.set('2026-09-10T00:00:00Z');
     const lisbon = await aCustomer(service, { timezone: 'Europe/Lisbon' });
     const kiritimati = await aCustomer(service, { timezone: 'Pacific/Kiritimati' });
@@ -27,23 +27,24 @@ describe('The monthly invoicing run', () => {
       aCall({ phoneNumber: lisbon.phoneNumber, startedAt: '2026-10-09T10:00:00Z', minutes: 10 }),
     ]);
 
-    // 10:30 UTC on 31 October: only Kiritimati (UTC+14) has closed October.
+    // 10:30 UTC on 31 October: only Kiritimati (UTC+14) has closed October; it gets September too,
+    // which no run has issued yet.
     service.clock.set('2026-10-31T10:30:00Z');
     expect((await run()).body).toEqual({
       period: null,
       customers: 4,
-      created: 4,
+      created: 5,
       alreadyInvoiced: 0,
       failed: 0,
     });
-    const periods = await service.sql<{ customer_id: string; period: string }>(
-      'SELECT customer_id, period FROM invoices',
+    const periods = await service.sql<{ customer_id: string; periods: string[] }>(
+      'SELECT customer_id, array_agg(period ORDER BY period) AS periods FROM invoices GROUP BY customer_id',
     );
-    expect(Object.fromEntries(periods.map((row) => [row.customer_id, row.period]))).toEqual({
-      [lisbon.id]: '2026-09',
-      [kiritimati.id]: '2026-10',
-      [pagoPago.id]: '2026-09',
-      [quiet.id]: '2026-09',
+    expect(Object.fromEntries(periods.map((row) => [row.customer_id, row.periods]))).toEqual({
+      [lisbon.id]: ['2026-09'],
+      [kiritimati.id]: ['2026-09', '2026-10'],
+      [pagoPago.id]: ['2026-09'],
+      [quiet.id]: ['2026-09'],
     });
 
     service.clock.set('2026-11-01T12:00:00Z');
@@ -60,7 +61,7 @@ describe('The monthly invoicing run', () => {
     );
     expect(lisbonOctober.total).toBe('0.20');
     expect((await run()).body).toMatchObject({ customers: 4, created: 0, alreadyInvoiced: 4 });
-    expect(await numbers()).toEqual(Array.from({ length: 7 }, (_, i) => `INV-2026-00000${i + 1}`));
+    expect(await numbers()).toEqual(Array.from({ length: 8 }, (_, i) => `INV-2026-00000${i + 1}`));
   });
 
   it('sends a 0.00 invoice to a postpaid customer without calls, and skips one created after the period', async () => {

@@ -5,6 +5,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig } from '../../mikro-orm.config';
 import { startEmbeddedDatabase } from '../../src/shared/database/embedded-database';
 import { migrateToLatest } from '../../src/shared/database/migrate';
+import { removeTestFolder, sweepAbandonedTestFolders, TEST_FOLDER_PREFIX } from './test-folders';
 import {
   assertTestDatabase,
   databaseName,
@@ -20,22 +21,39 @@ declare global {
 
 /**
  * One PostgreSQL for the whole run: `DATABASE_URL` when set (its name must say "test"), otherwise an
- * embedded cluster in a temporary folder. Migrations run once into a template database that every
- * test file clones.
+ * embedded cluster in a temporary folder, which the global teardown stops and removes (this set-up
+ * does it itself when it fails). Migrations run once into a template database that every test
+ * file clones.
  */
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const dataDir = join(await mkdtemp(join(tmpdir(), 'phone-billing-test-')), 'pg');
-    const port = 55000 + Math.floor(Math.random() * 5000);
-    const embedded = await startEmbeddedDatabase({
-      dataDir,
-      port,
-      postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    });
-    globalThis.stopTestDatabase = () => embedded.stop();
-    serverUrl = embedded.url('phone_billing_test');
+    await sweepAbandonedTestFolders();
+    const folder = await mkdtemp(join(tmpdir(), TEST_FOLDER_PREFIX));
+    globalThis.stopTestDatabase = () => Promise.resolve(removeTestFolder(folder));
+    try {
+      const embedded = await startEmbeddedDatabase({
+        dataDir: join(folder, 'pg'),
+        port: 55000 + Math.floor(Math.random() * 5000),
+        purpose: 'tests',
+        postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      });
+      globalThis.stopTestDatabase = () => embedded.stop().finally(() => removeTestFolder(folder));
+      serverUrl = embedded.url('phone_billing_test');
+    } catch (error) {
+      await globalThis.stopTestDatabase();
+      throw error;
+    }
   }
+  try {
+    await prepareTemplate(serverUrl);
+  } catch (error) {
+    await globalThis.stopTestDatabase?.();
+    throw error;
+  }
+}
+
+async function prepareTemplate(serverUrl: string): Promise<void> {
   assertTestDatabase(serverUrl);
   process.env[TEST_SERVER_URL_VARIABLE] = serverUrl;
 

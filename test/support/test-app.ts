@@ -57,7 +57,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     logger: false,
   });
-  await configureApp(app);
+  try {
+    await configureApp(app);
+  } catch (error) {
+    await app.close().catch(() => undefined); // a start-up check refused: release what was opened
+    if (!options.databaseUrl) await dropDatabase(databaseUrl);
+    throw error;
+  }
   const served = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' });
   const contract = new OpenApiContract(served.json<OpenApiDocument>());
 

@@ -9,6 +9,17 @@ export class UnknownPlanError extends DomainError {
   }
 }
 
+/**
+ * A stored customer is on a plan the catalog does not have: the server's configuration is at fault,
+ * not the request (an unexpected error: a logged 500, so a switch retries rather than drops a call).
+ */
+export class PlanMissingFromCatalogError extends Error {
+  constructor(plan: string) {
+    super(`plan "${plan}", which a customer is on, is missing from the billing plans catalog`);
+    this.name = 'PlanMissingFromCatalogError';
+  }
+}
+
 /** The plans configuration is wrong: start-up stops with this message. */
 export class InvalidPlanCatalogError extends Error {
   constructor(plan: string, field: string, problem: string) {

@@ -1,3 +1,4 @@
+import { counted } from '../../shared/domain/counted';
 import { Money } from '../../shared/domain/money';
 import { BillingPlan, InvoiceLineDraft, PlanDescription, UsageGroup } from './billing-plan';
 import { CallRate, CallRating, CallToRate, DEFAULT_RATE_GROUP, ratePerStartedMinute } from './call-rating';
@@ -45,7 +46,7 @@ export class FlatPlan extends BillingPlan {
     if (overageMinutes > 0) {
       lines.push({
         kind: 'overage',
-        description: `${overageMinutes} minutes beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`,
+        description: `${counted(overageMinutes, 'minute')} beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`,
         period,
         quantity: overageMinutes,
         unitPrice: overageRatePerMinute,

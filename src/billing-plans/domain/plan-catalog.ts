@@ -1,5 +1,9 @@
 import type { BillingPlan } from './billing-plan';
-import { InvalidPlanCatalogError, UnknownPlanError } from './billing-plan.errors';
+import {
+  InvalidPlanCatalogError,
+  PlanMissingFromCatalogError,
+  UnknownPlanError,
+} from './billing-plan.errors';
 import { PlanSettingsReader } from './plan-settings.reader';
 import { PLAN_TYPES, type PlanTypes } from './plan-types.registry';
 
@@ -63,10 +67,25 @@ export class PlanCatalog {
     return catalog;
   }
 
+  /** A plan a request names: an unknown code is the client's mistake (UnknownPlanError, a 400). */
   get(code: string): BillingPlan {
     const plan = this.plans.get(code);
     if (!plan) throw new UnknownPlanError(code, [...this.plans.keys()]);
     return plan;
+  }
+
+  /**
+   * The plan a stored customer is on: a missing one is the server's configuration fault
+   * (PlanMissingFromCatalogError, a logged 500), never the client's.
+   */
+  inForce(code: string): BillingPlan {
+    const plan = this.plans.get(code);
+    if (!plan) throw new PlanMissingFromCatalogError(code);
+    return plan;
+  }
+
+  codes(): string[] {
+    return [...this.plans.keys()];
   }
 
   has(code: string): boolean {

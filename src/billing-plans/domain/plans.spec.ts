@@ -70,6 +70,12 @@ describe('per-minute plans', () => {
       expect(plan('0.02').periodLines('2026-10', [])).toEqual([]);
     });
 
+    it('says "1 minute", not "1 minutes", on a usage line of one minute', () => {
+      expect(plan('0.02').periodLines('2026-10', [usage('0.02', 1, 1)])[0].description).toBe(
+        '1 minute at 0.02 USD',
+      );
+    });
+
     it('takes its currency from the rate', () => {
       expect(plan('0.02').currency).toBe('USD');
     });
@@ -138,7 +144,7 @@ describe('FlatPlan', () => {
     expect(lines[1]).toMatchObject({ period: '2026-10', quantity: 1 });
     expect(lines[1].unitPrice?.toString()).toBe('0.02');
     expect(lines[1].amount.toString()).toBe('0.02');
-    expect(lines[1].description).toBe('1 minutes beyond the 100 included, at 0.02 USD');
+    expect(lines[1].description).toBe('1 minute beyond the 100 included, at 0.02 USD');
   });
 
   it('counts the minutes of every usage group towards the included ones', () => {

@@ -1,3 +1,4 @@
+import { counted } from '../../shared/domain/counted';
 import type { InvoiceLineDraft, UsageGroup } from './billing-plan';
 
 /** One usage line per unit price: the exact total minutes × unit price (rounded later, by the invoice). */
@@ -6,7 +7,7 @@ export function usageLines(period: string, groups: UsageGroup[]): InvoiceLineDra
     .sort((a, b) => a.unitPrice.compareTo(b.unitPrice))
     .map((group) => ({
       kind: 'usage',
-      description: `${group.minutes} minutes at ${group.unitPrice.toString()} ${group.unitPrice.currency}`,
+      description: `${counted(group.minutes, 'minute')} at ${group.unitPrice.toString()} ${group.unitPrice.currency}`,
       period,
       quantity: group.minutes,
       unitPrice: group.unitPrice,

@@ -98,7 +98,7 @@ export class RecordCallsUseCase {
 
   private rate(record: CallRecord, owner: CustomerProfile, now: Date): PendingCall {
     const period = BillingPeriod.containing(record.startedAt, owner.timezone);
-    const plan = this.catalog.get(owner.planDuring(period.code));
+    const plan = this.catalog.inForce(owner.planDuring(period.code));
     const { rate, charge } = plan.rateCall({
       durationSeconds: record.minutes * 60,
       destination: record.destination,

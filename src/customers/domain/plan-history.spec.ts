@@ -92,4 +92,20 @@ describe('PlanHistory', () => {
     expect(stored.inForceDuring('2026-02')).toBe('prepaid');
     expect(stored.inForceDuring('2026-03')).toBe('postpaid');
   });
+
+  describe('plansFrom', () => {
+    const history = PlanHistory.fromStored([
+      { plan: 'prepaid', from: null },
+      { plan: 'postpaid', from: '2026-03' },
+      { plan: 'flat', from: '2026-07' },
+      { plan: 'gold', from: '2026-12' },
+    ]);
+
+    it('names the plan in force during the period and every later change', () => {
+      expect(history.plansFrom('2026-05')).toEqual(['postpaid', 'flat', 'gold']);
+      expect(history.plansFrom('2026-07')).toEqual(['flat', 'gold']);
+      expect(history.plansFrom('2027-01')).toEqual(['gold']);
+      expect(history.plansFrom('2026-01')).toEqual(['prepaid', 'postpaid', 'flat', 'gold']);
+    });
+  });
 });

@@ -27,6 +27,12 @@ export class PlanHistory {
     return plan;
   }
 
+  /** The plans in force during `period` or any later one: the one in force then, and every change after it. */
+  plansFrom(period: string): string[] {
+    const later = this.entries.filter((entry) => entry.from !== null && entry.from > period);
+    return [...new Set([this.inForceDuring(period), ...later.map((entry) => entry.plan)])];
+  }
+
   /** The change waiting for a later period than `current`, if any. */
   pendingAfter(current: string): PlanEntry | null {
     const last = this.entries[this.entries.length - 1];

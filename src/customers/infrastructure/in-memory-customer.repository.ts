@@ -1,5 +1,10 @@
 import { PhoneNumber } from '../../shared/domain/phone-number';
-import { CustomerListCursor, CustomerRecord, CustomerRepository } from '../application/customer.repository';
+import {
+  CustomerListCursor,
+  CustomerRecord,
+  CustomerRepository,
+  PlansOutside,
+} from '../application/customer.repository';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
 
@@ -56,6 +61,17 @@ export class InMemoryCustomerRepository extends CustomerRepository {
   savePlanHistory(customer: Customer): Promise<void> {
     this.customers.set(customer.id, customer);
     return Promise.resolve();
+  }
+
+  onPlansOutside(known: string[], since: string): Promise<PlansOutside> {
+    const plans = new Set<string>();
+    let customers = 0;
+    for (const customer of this.customers.values()) {
+      const outside = customer.planHistory.plansFrom(since).filter((plan) => !known.includes(plan));
+      for (const plan of outside) plans.add(plan);
+      if (outside.length > 0) customers += 1;
+    }
+    return Promise.resolve({ plans: [...plans].sort(), customers });
   }
 
   findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>> {

@@ -4,7 +4,12 @@ import { Database, instant } from '../../shared/database/database';
 import { isUniqueViolation } from '../../shared/database/postgres-errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
-import { CustomerListCursor, CustomerRecord, CustomerRepository } from '../application/customer.repository';
+import {
+  CustomerListCursor,
+  CustomerRecord,
+  CustomerRepository,
+  PlansOutside,
+} from '../application/customer.repository';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanEntry, PlanHistory } from '../domain/plan-history';
@@ -99,6 +104,17 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
     await this.db.rows(sql`
       UPDATE customers SET plan_history = ${JSON.stringify(customer.planHistory.entries)}::jsonb
       WHERE id = ${customer.id}`);
+  }
+
+  async onPlansOutside(known: string[], since: string): Promise<PlansOutside> {
+    // A history entry counts unless the next one was already in force during `since` (PlanHistory.plansFrom).
+    const [row] = await this.db.rows<{ plans: string[] | null; customers: string }>(sql`
+      SELECT array_agg(DISTINCT e.entry->>'plan' ORDER BY e.entry->>'plan') AS plans, count(DISTINCT c.id) AS customers
+      FROM customers c
+      CROSS JOIN LATERAL jsonb_array_elements(c.plan_history) WITH ORDINALITY AS e(entry, n)
+      WHERE NOT (coalesce((c.plan_history -> e.n::int) ->> 'from' <= ${since}, false))
+        AND NOT (e.entry->>'plan' = ANY(${known}::text[]))`);
+    return { plans: row.plans ?? [], customers: Number(row.customers) };
   }
 
   async findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>> {

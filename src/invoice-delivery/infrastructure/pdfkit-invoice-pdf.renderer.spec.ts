@@ -86,4 +86,13 @@ describe('PdfkitInvoicePdfRenderer', () => {
     ])
       expect(text).toContain(expected);
   });
+
+  it('counts calls and minutes in the right number in its footer: "1 call", never "1 calls"', async () => {
+    const single = anInvoice({ callCount: 1, minutes: 1 });
+    const { text } = await textOf(await renderer.render({ ...document, invoice: single }));
+    expect(text).toContain('1 call, 1 minute in 2026-10.');
+    expect(text).not.toMatch(/\b1 (calls|minutes)\b/);
+    const many = await textOf(await renderer.render(document));
+    expect(many.text).toContain('31 calls, 412 minutes in 2026-10.');
+  });
 });

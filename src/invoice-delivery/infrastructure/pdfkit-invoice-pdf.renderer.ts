@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import type { InvoiceLine } from '../../invoicing';
+import { counted } from '../../shared/domain/counted';
 import { InvoiceDocument, InvoicePdfRenderer } from '../application/invoice-pdf-renderer.port';
 import { localDateTime, periodLabel } from '../domain/invoice-period-label';
 import { toWinAnsi } from './win-ansi';
@@ -119,7 +120,8 @@ function drawInvoice(doc: PDFKit.PDFDocument, { invoice, issuerName, customerNam
   y += 40;
   doc.font('Helvetica').fontSize(9).fillColor(GREY);
   doc.text(
-    `${invoice.callCount} calls, ${invoice.minutes} minutes in ${invoice.period.code}. All amounts in ${currency}; ` +
+    `${counted(invoice.callCount, 'call')}, ${counted(invoice.minutes, 'minute')} in ${invoice.period.code}. ` +
+      `All amounts in ${currency}; ` +
       'line amounts are rounded half-up to the cent and add up to the total.',
     MARGIN,
     y,

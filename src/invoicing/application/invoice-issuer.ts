@@ -29,7 +29,7 @@ export class InvoiceIssuer {
         assembleInvoice({
           customerId: target.customerId,
           period: target.period,
-          plan: this.catalog.get(byCustomer.get(target.customerId)!.planDuring(target.period.code)),
+          plan: this.catalog.inForce(byCustomer.get(target.customerId)!.planDuring(target.period.code)),
           usage,
           late,
         }),

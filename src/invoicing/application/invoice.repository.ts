@@ -15,6 +15,15 @@ export interface CustomerTarget extends InvoiceTarget {
 }
 
 /** What the store found to bill for one target: its period's calls and earlier late calls. */
+/** Where to look for a customer's missing invoices: everything closed before `lastClosed`. */
+export interface CatchUpWindow {
+  customerId: string;
+  /** The customer's last closed period (YYYY-MM), issued as the run's own target. */
+  lastClosed: string;
+  /** The period the customer was created in: it is due every closed period from this one on. */
+  firstDue: BillingPeriod;
+}
+
 export interface PeriodBilling {
   target: InvoiceTarget;
   usage: BilledCallGroup[];
@@ -39,6 +48,7 @@ export abstract class InvoiceRepository {
   /**
    * One transaction, under each period's invoicing lock: skips targets already invoiced, reads the
    * rest's calls set-wise, assembles, numbers and stores the invoices, and credits prepaid ledgers.
+   * At most one target per customer (late calls go to the oldest invoice issued after them).
    */
   abstract issue(request: IssueRequest): Promise<IssueOutcome>;
   /**
@@ -55,6 +65,11 @@ export abstract class InvoiceRepository {
     limit: number,
     after: { period: string; id: string } | null,
   ): Promise<Invoice[]>;
+  /**
+   * Of each customer, the closed periods before its last closed one that it is due an invoice for
+   * (it existed before the period ended, or has calls in it) and has none: oldest first, set-wise.
+   */
+  abstract missingEarlierPeriods(windows: CatchUpWindow[]): Promise<Map<string, string[]>>;
   /** Of these targets, the customers that have calls in the target period. */
   abstract customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>>;
   /** The open period's calls so far, and late calls not yet billed: for the upcoming preview. */

@@ -21,7 +21,7 @@ export class PreviewUpcomingInvoiceQuery {
     const customer = await this.customers.get(customerId);
     const period = BillingPeriod.containing(this.clock.now(), customer.timezone);
     const { usage, late } = await this.invoices.unbilledUsage({ customerId: customer.id, period });
-    const plan = this.catalog.get(customer.planDuring(period.code));
+    const plan = this.catalog.inForce(customer.planDuring(period.code));
     return assembleInvoice({ customerId: customer.id, period, plan, usage, late }).invoice;
   }
 }

@@ -7,20 +7,36 @@ import { TimeZone } from '../../shared/domain/time-zone';
 import { isDueAnInvoice } from '../domain/invoice-due';
 import { InvoiceIssuer } from './invoice-issuer';
 import { CustomerTarget, InvoiceRepository } from './invoice.repository';
+import { InvoicingLane } from './invoicing-lanes';
 
+/**
+ * What a run did. `customers` counts customers; the other three count invoices (customer and
+ * period), so when every customer is due one period they add up to `customers`, and a run that
+ * catches up on several periods per customer counts each.
+ */
 export interface InvoicingRunSummary {
   period: string | null;
-  /** Customers due an invoice for the period. */
+  /** Customers due at least one invoice: for the last closed period (or the given one), or an earlier one it lacks. */
   customers: number;
+  /** Invoices this run issued. */
   created: number;
+  /** Due invoices that already existed (an earlier run, another instance, an issue on demand). */
   alreadyInvoiced: number;
+  /** Due invoices this run could not issue; the next run retries them. */
   failed: number;
 }
 
+export interface RunOptions {
+  /** Aborting stops the run between batches (at shutdown); what it did not issue, the next run does. */
+  signal?: AbortSignal;
+}
+
 /**
- * The monthly run: every customer due an invoice for its last closed period (or the given one) that
- * has none yet gets it. Works through customers in batches, each batch one transaction, so memory
- * stays flat and a crash loses at most the batches in flight, which the next run redoes.
+ * The monthly run. Without a period, every customer gets every invoice it is due for a closed
+ * period and lacks: its last closed period and, oldest first, any earlier one (a service that was
+ * down for months, calls migrated into a period that was never invoiced). With a period, just that
+ * period. Works through customers in pages; each batch is one transaction, so memory stays flat and
+ * a crash loses at most the batches in flight, which the next run redoes.
  *
  * Batches are issued on INVOICING_CONCURRENCY lanes at once. Each lane takes the customers of its
  * own lock groups, so the lanes' transactions do not wait on each other's period locks and the
@@ -38,7 +54,7 @@ export class RunMonthlyInvoicingUseCase {
     private readonly config: AppConfiguration,
   ) {}
 
-  async execute(periodCode: string | null = null): Promise<InvoicingRunSummary> {
+  async execute(periodCode: string | null = null, options: RunOptions = {}): Promise<InvoicingRunSummary> {
     const now = this.clock.now();
     if (periodCode !== null) BillingPeriod.parse(periodCode, TimeZone.of('UTC')); // a malformed period is a 400
     const summary: InvoicingRunSummary = {
@@ -49,27 +65,32 @@ export class RunMonthlyInvoicingUseCase {
       failed: 0,
     };
     const batchSize = this.config.INVOICING_BATCH_SIZE;
-    const lanes = Array.from({ length: this.config.INVOICING_CONCURRENCY }, () => new Lane());
-    const laneOf = (target: CustomerTarget) =>
-      lanes[this.invoices.lockGroupOf(target.customerId) % lanes.length];
-    const issue = (batch: CustomerTarget[]) => () => this.issueBatch(batch, summary);
+    const lanes = Array.from(
+      { length: this.config.INVOICING_CONCURRENCY },
+      () => new InvoicingLane(batchSize),
+    );
+    const laneOf = (customerId: string) => lanes[this.invoices.lockGroupOf(customerId) % lanes.length];
+    const failedCustomers = new Set<string>();
+    const issue = (batch: CustomerTarget[]) =>
+      this.issueBatch(batch, summary, failedCustomers, options.signal);
+    const stopped = () => options.signal?.aborted === true;
 
     let after: CustomerProfile | null = null;
     try {
-      for (;;) {
+      while (!stopped()) {
         const page = await this.customers.listPage(batchSize, after);
         if (page.length === 0) break;
         after = page[page.length - 1];
         const due = await this.dueTargets(page, periodCode, now);
         summary.customers += due.length;
-        for (const target of due) laneOf(target).pending.push(target);
+        for (const targets of due) laneOf(targets[0].customerId).add(targets);
         for (const lane of lanes) {
-          while (lane.pending.length >= batchSize) lane.submit(issue(lane.pending.splice(0, batchSize)));
-          // At most one batch waiting behind the running one: memory stays flat however slow a lane is.
+          lane.submitFull(issue);
+          // At most two batches waiting behind the running one: memory stays flat however slow a lane is.
           await lane.settleUntilQueued(2);
         }
       }
-      for (const lane of lanes) if (lane.pending.length > 0) lane.submit(issue(lane.pending.splice(0)));
+      if (!stopped()) for (const lane of lanes) lane.submitRest(issue);
     } finally {
       // Even when paging fails, the batches already handed to the lanes finish before the run answers.
       await Promise.all(lanes.map((lane) => lane.settleUntilQueued(0)));
@@ -77,26 +98,37 @@ export class RunMonthlyInvoicingUseCase {
     return summary;
   }
 
-  private async issueBatch(batch: CustomerTarget[], summary: InvoicingRunSummary): Promise<void> {
+  private async issueBatch(
+    batch: CustomerTarget[],
+    summary: InvoicingRunSummary,
+    failedCustomers: Set<string>,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    // A customer whose older invoice failed keeps its newer ones for the next run: never out of order.
+    const runnable = batch.filter((target) => !failedCustomers.has(target.customerId));
+    summary.failed += batch.length - runnable.length;
+    if (runnable.length === 0 || signal?.aborted) return;
     try {
-      const outcome = await this.issuer.issue(batch);
+      const outcome = await this.issuer.issue(runnable);
       summary.created += outcome.created.length;
       summary.alreadyInvoiced += outcome.alreadyInvoiced.length;
     } catch (error) {
-      summary.failed += batch.length;
+      summary.failed += runnable.length;
+      for (const target of runnable) failedCustomers.add(target.customerId);
       this.logger.error(
-        { err: error, customers: batch.length },
+        { err: error, invoices: runnable.length },
         'Invoicing batch failed; the next run retries it',
       );
     }
   }
 
+  /** Each due customer's targets, oldest period first. */
   private async dueTargets(
-    batch: CustomerProfile[],
+    page: CustomerProfile[],
     periodCode: string | null,
     now: Date,
-  ): Promise<CustomerTarget[]> {
-    const closed = batch
+  ): Promise<CustomerTarget[][]> {
+    const candidates = page
       .map((customer) => ({
         customerId: customer.id,
         customer,
@@ -105,27 +137,38 @@ export class RunMonthlyInvoicingUseCase {
           : BillingPeriod.lastClosedAt(now, customer.timezone),
       }))
       .filter((target) => target.period.isClosedAt(now));
-    const createdAfterEnd = closed.filter((target) => target.customer.createdAt >= target.period.end);
+    const createdAfterEnd = candidates.filter((target) => target.customer.createdAt >= target.period.end);
     const withCalls = await this.invoices.customersWithCalls(createdAfterEnd);
-    return closed.filter((target) =>
+    const due = candidates.filter((target) =>
       isDueAnInvoice(target.customer.createdAt, target.period, withCalls.has(target.customerId)),
     );
+    if (periodCode !== null) return due.map((target) => [target]);
+
+    const earlier = await this.invoices.missingEarlierPeriods(
+      candidates.map((target) => ({
+        customerId: target.customerId,
+        lastClosed: target.period.code,
+        firstDue: BillingPeriod.containing(target.customer.createdAt, target.customer.timezone),
+      })),
+    );
+    const dueLast = new Map(due.map((target) => [target.customerId, target]));
+    return candidates.flatMap(({ customer }) => {
+      const targets: CustomerTarget[] = (earlier.get(customer.id) ?? []).map((code) => ({
+        customerId: customer.id,
+        customer,
+        period: periodOf(code, customer.timezone),
+      }));
+      const last = dueLast.get(customer.id);
+      if (last) targets.push(last);
+      return targets.length > 0 ? [targets] : [];
+    });
   }
 }
 
-/** Batches issued one after the other; lanes run side by side. */
-class Lane {
-  readonly pending: CustomerTarget[] = [];
-  private readonly queued: Promise<void>[] = [];
-  private tail: Promise<void> = Promise.resolve();
-
-  /** `work` must not reject. */
-  submit(work: () => Promise<void>): void {
-    this.tail = this.tail.then(work);
-    this.queued.push(this.tail);
-  }
-
-  async settleUntilQueued(count: number): Promise<void> {
-    while (this.queued.length > count) await this.queued.shift();
-  }
+/** The period with this code (YYYY-MM) in the zone: the one holding the middle of its month. */
+function periodOf(code: string, zone: TimeZone): BillingPeriod {
+  return BillingPeriod.containing(
+    new Date(Date.UTC(Number(code.slice(0, 4)), Number(code.slice(5, 7)) - 1, 15)),
+    zone,
+  );
 }

@@ -1,5 +1,6 @@
 import type { BillingPlan, InvoiceLineDraft } from '../../billing-plans';
 import { BillingPeriod } from '../../shared/domain/billing-period';
+import { counted } from '../../shared/domain/counted';
 import { Money } from '../../shared/domain/money';
 import type { BilledCallGroup } from './billed-calls';
 import type { Invoice, InvoiceLine } from './invoice';
@@ -118,7 +119,7 @@ function lateLines(late: BilledCallGroup[]): { draft: InvoiceLineDraft; paidFrom
     mergeByUnitPrice(byPeriod.get(period)!).map((group) => ({
       draft: {
         kind: 'late_usage' as const,
-        description: `${group.minutes} minutes from ${period} at ${group.unitPrice.toString()} ${group.unitPrice.currency}, received after ${period} was invoiced`,
+        description: `${counted(group.minutes, 'minute')} from ${period} at ${group.unitPrice.toString()} ${group.unitPrice.currency}, received after ${period} was invoiced`,
         period,
         quantity: group.minutes,
         unitPrice: group.unitPrice,

@@ -6,6 +6,7 @@ import { lockPeriodsExclusive, periodLockSliceOf } from '../../shared/database/p
 import type { BillingPeriod } from '../../shared/domain/billing-period';
 import { Money } from '../../shared/domain/money';
 import {
+  CatchUpWindow,
   InvoiceRepository,
   InvoiceTarget,
   IssueOutcome,
@@ -16,6 +17,7 @@ import { IssuedInvoicesOutbox } from '../application/issued-invoices-outbox.port
 import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice } from '../domain/invoice';
 import { CallGroupRow, InvoiceRow, toCallGroup, toInvoice, toStoredLines } from './invoice.rows';
+import { missingEarlierPeriods } from './missing-periods.query';
 
 const INVOICE_COLUMNS = sql`id, number, customer_id, period, timezone, plan, issued_at, call_count, minutes, lines,
   total, currency`;
@@ -40,6 +42,11 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
 
   issue(request: IssueRequest): Promise<IssueOutcome> {
     const targets = [...request.targets].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+    // Reads and late-call claims are keyed by customer: two periods of one customer must go in
+    // separate issues, older first (the monthly run's rounds), or both would claim its late calls.
+    if (new Set(targets.map((target) => target.customerId)).size !== targets.length) {
+      throw new Error('One issue takes at most one period per customer');
+    }
     return this.db.transaction(async (tx) => {
       await lockPeriodsExclusive(
         tx,
@@ -114,6 +121,10 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
       ${after ? sql`AND (period, id) < (${after.period}, ${after.id}::uuid)` : sql``}
       ORDER BY period DESC, id DESC LIMIT ${limit}`);
     return rows.map(toInvoice);
+  }
+
+  missingEarlierPeriods(windows: CatchUpWindow[]): Promise<Map<string, string[]>> {
+    return missingEarlierPeriods(this.db, windows);
   }
 
   async customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>> {

@@ -17,7 +17,7 @@ export class PrepaidCustomer {
   async find(customerId: string): Promise<{ customer: CustomerProfile; balance: PrepaidBalance }> {
     const customer = await this.customers.get(customerId);
     const period = BillingPeriod.containing(this.clock.now(), customer.timezone);
-    const { balance } = this.catalog.get(customer.planDuring(period.code));
+    const { balance } = this.catalog.inForce(customer.planDuring(period.code));
     if (!balance) throw new NotOnPrepaidPlanError();
     return { customer, balance };
   }

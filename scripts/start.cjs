@@ -1,0 +1,28 @@
+// `npm start`: builds, then runs the service in this very process. package.json starts it with
+// `exec` (and the heap flags of config.nodeOptions), so npm's shell is replaced by node and the
+// SIGINT/SIGTERM that npm forwards reach the service itself, which closes and stops its database.
+'use strict';
+const { spawn } = require('node:child_process');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+// The same command as `npm run build`, run directly so no shell stands between us and it.
+const build = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+let stopRequested = false;
+const forward = (signal) => {
+  stopRequested = true;
+  build.kill(signal);
+};
+process.on('SIGINT', forward);
+process.on('SIGTERM', forward);
+
+build.once('exit', (code) => {
+  process.removeListener('SIGINT', forward);
+  process.removeListener('SIGTERM', forward);
+  if (stopRequested) process.exit(0);
+  if (code !== 0) process.exit(code ?? 1);
+  require(join(root, 'dist/src/main.js'));
+});
