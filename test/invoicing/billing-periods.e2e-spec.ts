@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aCall, aCustomer, CreatedCustomer, postCalls } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { aTestFolder, removeTestFolder } from '../support/test-folders';
 
 const catalog = {
   postpaid: { type: 'postpaid', ratePerMinute: '0.02', currency: 'USD' },
@@ -12,16 +12,20 @@ const catalog = {
 /** Issue #12: periods exact in every zone and season, and from 1970; invoices never below 0.00. */
 describe('Billing periods through the API', () => {
   let service: TestApp;
+  const folder = aTestFolder('plans');
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'plans-')), 'plans.json');
+    const file = join(folder, 'plans.json');
     writeFileSync(file, JSON.stringify(catalog));
     service = await startTestApp({
       now: '2026-10-15T12:00:00Z',
       env: { BILLING_PLANS_FILE: file, DEFAULT_PLAN: 'postpaid' },
     });
   });
-  afterAll(() => service.close());
+  afterAll(async () => {
+    await service.close();
+    removeTestFolder(folder);
+  });
 
   const issue = (customer: CreatedCustomer, period: string) =>
     service.http().post(`/v1/customers/${customer.id}/invoices`).send({ period });
