@@ -7,7 +7,7 @@ import { CallsModule } from './calls';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
-import { InvoicingModule } from './invoicing';
+import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
@@ -25,7 +25,9 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
-    // Issuing queues deliveries through invoice delivery's outbox; invoice delivery reads these invoices.
+    // Modules that need each other the other way round get a port, plugged in here (no import cycle):
+    // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
+    // invoice delivery's outbox, and invoice delivery reads these invoices.
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     return {
       module: AppModule,
@@ -39,7 +41,7 @@ export class AppModule {
         HealthModule,
         BillingPlansModule,
         CustomersModule,
-        CallsModule,
+        CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule }),
         invoicing,
         InvoiceDeliveryModule.forRoot({ invoicing }),
         PrepaidModule,

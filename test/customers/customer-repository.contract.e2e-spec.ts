@@ -6,6 +6,7 @@ import { MikroOrmCustomerRepository } from '../../src/customers/infrastructure/m
 import { Database } from '../../src/shared/database/database';
 import { PhoneNumber } from '../../src/shared/domain/phone-number';
 import { TimeZone } from '../../src/shared/domain/time-zone';
+import { UnitOfWork } from '../../src/shared/transactions/unit-of-work';
 import { aPhoneNumber } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -162,5 +163,5 @@ afterAll(() => service.close());
 customerRepositoryContract('in-memory', () => new InMemoryCustomerRepository());
 customerRepositoryContract(
   'MikroORM (PostgreSQL)',
-  () => new MikroOrmCustomerRepository(service.app.get(Database)),
+  () => new MikroOrmCustomerRepository(service.app.get(Database), service.app.get(UnitOfWork)),
 );

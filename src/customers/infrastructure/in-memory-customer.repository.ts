@@ -40,14 +40,7 @@ export class InMemoryCustomerRepository extends CustomerRepository {
   }
 
   async listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]> {
-    return (await this.list(limit, after)).map((customer) => ({
-      id: customer.id,
-      name: customer.name,
-      email: customer.email,
-      timezone: customer.timezone,
-      planHistory: customer.planHistory,
-      createdAt: customer.createdAt,
-    }));
+    return (await this.list(limit, after)).map(toRecord);
   }
 
   addPhoneNumber(customerId: string, number: PhoneNumber): Promise<void> {
@@ -74,12 +67,23 @@ export class InMemoryCustomerRepository extends CustomerRepository {
     return Promise.resolve({ plans: [...plans].sort(), customers });
   }
 
-  findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>> {
-    const found = new Map<string, Customer>();
+  findByPhoneNumbers(numbers: string[]): Promise<Map<string, CustomerRecord>> {
+    const found = new Map<string, CustomerRecord>();
     for (const number of numbers) {
       const owner = this.owners.get(number);
-      if (owner) found.set(number, this.customers.get(owner)!);
+      if (owner) found.set(number, toRecord(this.customers.get(owner)!));
     }
     return Promise.resolve(found);
   }
+}
+
+function toRecord(customer: Customer): CustomerRecord {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    timezone: customer.timezone,
+    planHistory: customer.planHistory,
+    createdAt: customer.createdAt,
+  };
 }
