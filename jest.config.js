@@ -1,5 +1,6 @@
 /**
- * Three projects: `unit` (pure domain, no database), `tz-database` (BillingPeriod against every
+ * Three projects: `unit` (no database: the pure domain, use cases on in-memory adapters, the
+ * architecture checks), `tz-database` (BillingPeriod against every
  * zone and month of the time zone database: slow, so apart) and `integration` (Nest + a real PostgreSQL).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
@@ -14,7 +15,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      // src/: the domain; test/: use cases on the in-memory adapters, and the architecture checks.
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.tz-database\\.spec\\.ts$'],
     },
     {
