@@ -29,7 +29,10 @@ export abstract class CustomerRepository {
   abstract list(limit: number, after: CustomerListCursor | null): Promise<Customer[]>;
   /** Like list, without gathering each customer's phone numbers. */
   abstract listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]>;
-  /** Adds a number to the customer; throws PhoneNumberTakenError when another customer has it. */
+  /**
+   * Adds a number to the customer (nothing when it already is theirs); throws PhoneNumberTakenError
+   * when another customer has it, CustomerNotFoundError when there is no such customer.
+   */
   abstract addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void>;
   abstract savePlanHistory(customer: Customer): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ExpressionBuilder, sql } from 'kysely';
 import { Database, instant } from '../../shared/database/database';
+import { isForeignKeyViolation } from '../../shared/database/postgres-errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
@@ -11,7 +12,7 @@ import {
   PlansOutside,
 } from '../application/customer.repository';
 import { Customer } from '../domain/customer';
-import { PhoneNumberTakenError } from '../domain/customer.errors';
+import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanHistory } from '../domain/plan-history';
 import type { CustomerRow, CustomersTables } from './customers.tables';
 
@@ -96,7 +97,11 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
       .values({ number: number.e164, customer_id: customerId, added_at: now })
       .onConflict((conflict) => conflict.column('number').doNothing())
       .returning('customer_id')
-      .execute();
+      .execute()
+      .catch((error: unknown) => {
+        // The line references its customer: no customer, no line.
+        throw isForeignKeyViolation(error) ? new CustomerNotFoundError(customerId) : error;
+      });
     if (inserted.length > 0) return;
     const owner = await this.db.kysely
       .selectFrom('phone_numbers')
