@@ -10,19 +10,15 @@ import {
   CallsBefore,
   LateCallClaim,
 } from '../application/billable-calls.port';
-import type { CallsTables } from './calls.tables';
+import type { CallRow, CallsTables } from './calls.tables';
 
-/** Calls summed per customer, period and unit price, as the statements below answer them. */
-interface ChargesRow {
-  customer_id: string;
-  period: string;
-  unit_price: string;
-  currency: string;
+/** Calls summed per customer, period and unit price, as the statements below answer them (sums are numeric text). */
+type ChargesRow = Pick<CallRow, 'customer_id' | 'period' | 'unit_price' | 'currency'> & {
   minutes: string;
   call_count: string;
   charge: string;
   covered: string | null;
-}
+};
 
 /**
  * The calls table as billing reads it, set-wise: the targets go to PostgreSQL as one JSON document
