@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database, instant } from '../../shared/database/database';
+import { HotStatement } from '../../shared/database/hot-statement';
 import { Money } from '../../shared/domain/money';
 import { CallRepository, StoredOutcome } from '../application/call.repository';
 import { Call } from '../domain/call';
@@ -29,8 +30,39 @@ const CALL_COLUMNS = [
  */
 @Injectable()
 export class MikroOrmCallRepository extends CallRepository {
+  /** The hot statement, compiled once; a named prepared statement when it runs outside a unit of work. */
+  private readonly insertStatement: HotStatement<CallColumns, { call_id: string }>;
+
   constructor(private readonly db: Database<CallsTables>) {
     super();
+    this.insertStatement = new HotStatement((p: CallColumns) =>
+      db.kysely
+        .insertInto('calls')
+        .columns([
+          'id',
+          'call_id',
+          'customer_id',
+          'phone_number',
+          'destination',
+          'started_at',
+          'minutes',
+          'unit_price',
+          'charge',
+          'currency',
+          'plan',
+          'period',
+          'received_at',
+        ])
+        .expression(
+          sql`SELECT * FROM unnest(
+            ${p.ids}::uuid[], ${p.callIds}::text[], ${p.customerIds}::uuid[], ${p.phoneNumbers}::text[],
+            ${p.destinations}::text[], ${p.startedAts}::timestamptz[], ${p.minutes}::integer[],
+            ${p.unitPrices}::numeric[], ${p.charges}::numeric[], ${p.currencies}::char(3)[], ${p.plans}::text[],
+            ${p.periods}::text[], ${p.receivedAts}::timestamptz[])`,
+        )
+        .onConflict((conflict) => conflict.column('call_id').doNothing())
+        .returning('call_id'),
+    );
   }
 
   async record(calls: Call[]): Promise<Map<string, StoredOutcome>> {
@@ -77,40 +109,42 @@ export class MikroOrmCallRepository extends CallRepository {
       .execute();
   }
 
-  /** The hot statement: a named prepared statement when it runs outside a unit of work. */
   private insert(calls: Call[]): Promise<{ call_id: string }[]> {
     return this.db.prepared(
-      this.db.kysely
-        .insertInto('calls')
-        .columns([
-          'id',
-          'call_id',
-          'customer_id',
-          'phone_number',
-          'destination',
-          'started_at',
-          'minutes',
-          'unit_price',
-          'charge',
-          'currency',
-          'plan',
-          'period',
-          'received_at',
-        ])
-        .expression(
-          sql`SELECT * FROM unnest(
-            ${calls.map((c) => c.id)}::uuid[], ${calls.map((c) => c.callId)}::text[],
-            ${calls.map((c) => c.customerId)}::uuid[], ${calls.map((c) => c.phoneNumber)}::text[],
-            ${calls.map((c) => c.destination)}::text[], ${calls.map((c) => c.startedAt.toISOString())}::timestamptz[],
-            ${calls.map((c) => c.minutes)}::integer[], ${calls.map((c) => c.unitPrice.toString())}::numeric[],
-            ${calls.map((c) => c.charge.toString())}::numeric[], ${calls.map((c) => c.charge.currency)}::char(3)[],
-            ${calls.map((c) => c.plan)}::text[], ${calls.map((c) => c.period)}::text[],
-            ${calls.map((c) => c.receivedAt.toISOString())}::timestamptz[])`,
-        )
-        .onConflict((conflict) => conflict.column('call_id').doNothing())
-        .returning('call_id'),
+      this.insertStatement.bind({
+        ids: calls.map((c) => c.id),
+        callIds: calls.map((c) => c.callId),
+        customerIds: calls.map((c) => c.customerId),
+        phoneNumbers: calls.map((c) => c.phoneNumber),
+        destinations: calls.map((c) => c.destination),
+        startedAts: calls.map((c) => c.startedAt.toISOString()),
+        minutes: calls.map((c) => c.minutes),
+        unitPrices: calls.map((c) => c.unitPrice.toString()),
+        charges: calls.map((c) => c.charge.toString()),
+        currencies: calls.map((c) => c.charge.currency),
+        plans: calls.map((c) => c.plan),
+        periods: calls.map((c) => c.period),
+        receivedAts: calls.map((c) => c.receivedAt.toISOString()),
+      }),
     );
   }
+}
+
+/** The inserted columns, one array each (unnest turns them into rows). */
+interface CallColumns {
+  ids: string[];
+  callIds: string[];
+  customerIds: string[];
+  phoneNumbers: string[];
+  destinations: (string | null)[];
+  startedAts: string[];
+  minutes: number[];
+  unitPrices: string[];
+  charges: string[];
+  currencies: string[];
+  plans: string[];
+  periods: string[];
+  receivedAts: string[];
 }
 
 function toCall(row: Pick<CallRow, (typeof CALL_COLUMNS)[number]>): Call {

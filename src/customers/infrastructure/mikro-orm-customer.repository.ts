@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ExpressionBuilder, sql } from 'kysely';
 import { Database, instant } from '../../shared/database/database';
+import { HotStatement } from '../../shared/database/hot-statement';
 import { isForeignKeyViolation } from '../../shared/database/postgres-errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
@@ -33,11 +34,29 @@ function phoneNumbersOf(eb: ExpressionBuilder<CustomersTables & { c: CustomersTa
 
 @Injectable()
 export class MikroOrmCustomerRepository extends CustomerRepository {
+  /** Hot reads (a customer by id; the owners of a batch's lines), compiled once. */
+  private readonly byId: HotStatement<{ id: string }, RecordRow & { phone_numbers: string[] | null }>;
+  private readonly byNumbers: HotStatement<{ numbers: string[] }, RecordRow & { number: string }>;
+
   constructor(
     private readonly db: Database<CustomersTables>,
     private readonly unitOfWork: UnitOfWork,
   ) {
     super();
+    this.byId = new HotStatement((p: { id: string }) =>
+      db.kysely
+        .selectFrom('customers as c')
+        .select(RECORD_COLUMNS)
+        .select(phoneNumbersOf)
+        .where('c.id', '=', p.id),
+    );
+    this.byNumbers = new HotStatement((p: { numbers: string[] }) =>
+      db.kysely
+        .selectFrom('phone_numbers as p')
+        .innerJoin('customers as c', 'c.id', 'p.customer_id')
+        .select(['p.number', ...RECORD_COLUMNS])
+        .where('p.number', '=', sql<string>`ANY(${p.numbers}::text[])`),
+    );
   }
 
   add(customer: Customer): Promise<void> {
@@ -72,13 +91,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
   }
 
   async findById(id: string): Promise<Customer | null> {
-    const [row] = await this.db.prepared(
-      this.db.kysely
-        .selectFrom('customers as c')
-        .select(RECORD_COLUMNS)
-        .select(phoneNumbersOf)
-        .where('c.id', '=', id),
-    );
+    const [row] = await this.db.prepared(this.byId.bind({ id }));
     return row ? toCustomer(row, row.phone_numbers) : null;
   }
 
@@ -144,13 +157,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
 
   async findByPhoneNumbers(numbers: string[]): Promise<Map<string, CustomerRecord>> {
     if (numbers.length === 0) return new Map();
-    const rows = await this.db.prepared(
-      this.db.kysely
-        .selectFrom('phone_numbers as p')
-        .innerJoin('customers as c', 'c.id', 'p.customer_id')
-        .select(['p.number', ...RECORD_COLUMNS])
-        .where('p.number', '=', sql<string>`ANY(${numbers}::text[])`),
-    );
+    const rows = await this.db.prepared(this.byNumbers.bind({ numbers }));
     return new Map(rows.map((row) => [row.number, toRecord(row)]));
   }
 

@@ -1,4 +1,4 @@
-import type { Compilable, Kysely, RawBuilder } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 
 /** The type of a `Database` that declares no tables: raw `sql` statements only. */
 export type NoTables = Record<never, never>;
@@ -25,17 +25,18 @@ export abstract class Database<DB = NoTables> {
   abstract get inTransaction(): boolean;
 
   /**
-   * A typed query (`db.kysely.selectFrom(...)...`, passed as it is, not executed) or a raw `sql`
-   * template, as a named prepared statement: PostgreSQL parses and plans it once per connection
-   * instead of on every call. For hot statements whose text does not vary. Inside a unit of work
-   * it runs unnamed, in its transaction.
+   * A typed query (`db.kysely.selectFrom(...)...`, passed as it is, not executed), a raw `sql`
+   * template or a bound `HotStatement`, as a named prepared statement: PostgreSQL parses and plans
+   * it once per connection instead of on every call. For hot statements whose text does not vary.
+   * Inside a unit of work it runs unnamed, in its transaction.
    */
-  async prepared<T>(query: RawBuilder<T> | Compilable<T>): Promise<T[]> {
+  async prepared<T>(query: RawBuilder<T> | Compilable<T> | CompiledQuery<T>): Promise<T[]> {
     return (await this.kysely.executeQuery(this.compile(query))).rows;
   }
 
-  protected compile<T>(query: RawBuilder<T> | Compilable<T>) {
-    return 'isRawBuilder' in query ? query.compile(this.kysely) : query.compile();
+  protected compile<T>(query: RawBuilder<T> | Compilable<T> | CompiledQuery<T>): CompiledQuery<T> {
+    if ('isRawBuilder' in query) return query.compile(this.kysely);
+    return 'compile' in query ? query.compile() : query;
   }
 }
 

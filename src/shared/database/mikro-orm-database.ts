@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Compilable, Kysely, RawBuilder } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import { Database, type NoTables } from './database';
 
 /**
@@ -34,7 +34,7 @@ export class MikroOrmDatabase<DB = NoTables> extends Database<DB> {
     return this.em.isInTransaction();
   }
 
-  override async prepared<T>(query: RawBuilder<T> | Compilable<T>): Promise<T[]> {
+  override async prepared<T>(query: RawBuilder<T> | Compilable<T> | CompiledQuery<T>): Promise<T[]> {
     if (this.inTransaction) return super.prepared(query);
     const { sql: text, parameters } = this.compile(query);
     const pool = await this.em.getConnection().getNativeClient();
