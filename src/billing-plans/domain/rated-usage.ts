@@ -1,0 +1,78 @@
+import type { Money } from '../../shared/domain/money';
+import type { InvoiceLineDraft } from './billing-plan';
+import { DEFAULT_RATE_GROUP } from './call-rating';
+
+/**
+ * The calls of one period sharing a rate (destination group and per-minute price), aggregated:
+ * what the invoice bills from, in billed seconds.
+ */
+export interface RatedUsage {
+  group: string;
+  ratePerMinute: Money;
+  /** The sum of the calls' billed seconds. */
+  billedSeconds: number;
+  callCount: number;
+  /** The exact sum of the calls' charges (each kept to 6 decimals). */
+  charge: Money;
+}
+
+/**
+ * Billed seconds as minutes for reading: `billedSeconds / 60`, half-up to 2 decimals (integer
+ * arithmetic: 61 s → 1.02, 90 s → 1.5).
+ */
+export function billedMinutes(billedSeconds: number): number {
+  return Math.floor((billedSeconds * 200 + 60) / 120) / 100;
+}
+
+/**
+ * One usage line per (group, ratePerMinute), cheapest first, then by group name (API.md,
+ * "Rating": "Invoice"): `"Portugal mobile: 130 minutes at 0.05 USD"` (the default group reads as
+ * before: `"412 minutes at 0.02 USD"`), `quantity` the billed minutes (2 decimals), `amount` the
+ * exact sum of the calls' charges, rounded later by the invoice. Entries of the same rate merge.
+ */
+export function usageLinesByRate(period: string, usage: readonly RatedUsage[]): InvoiceLineDraft[] {
+  return mergedByRate(usage)
+    .sort(
+      (a, b) =>
+        a.ratePerMinute.compareTo(b.ratePerMinute) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0),
+    )
+    .map((rated) => {
+      const minutes = billedMinutes(rated.billedSeconds);
+      const price = `${rated.ratePerMinute.toString()} ${rated.ratePerMinute.currency}`;
+      const label = rated.group === DEFAULT_RATE_GROUP ? '' : `${rated.group}: `;
+      return {
+        kind: 'usage',
+        description: `${label}${minutes} minutes at ${price}`,
+        period,
+        group: rated.group,
+        billedSeconds: rated.billedSeconds,
+        quantity: minutes,
+        unitPrice: rated.ratePerMinute,
+        amount: rated.charge,
+      };
+    });
+}
+
+export function totalBilledSeconds(usage: readonly RatedUsage[]): number {
+  return usage.reduce((sum, rated) => sum + rated.billedSeconds, 0);
+}
+
+function mergedByRate(usage: readonly RatedUsage[]): RatedUsage[] {
+  const merged = new Map<string, RatedUsage>();
+  for (const rated of usage) {
+    const key = `${rated.group}\u0000${rated.ratePerMinute.toString()}`;
+    const seen = merged.get(key);
+    merged.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            billedSeconds: seen.billedSeconds + rated.billedSeconds,
+            callCount: seen.callCount + rated.callCount,
+            charge: seen.charge.plus(rated.charge),
+          }
+        : rated,
+    );
+  }
+  return [...merged.values()];
+}
