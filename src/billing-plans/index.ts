@@ -6,9 +6,9 @@ export type {
   InvoiceLineDraft,
   InvoiceLineKind,
   PrepaidBalance,
+  RatedUsage,
   UsageGroup,
 } from './domain/billing-plan';
 export { NoRateForDestinationError } from './domain/billing-plan.errors';
 export type { CallRate, CallRating, CallToRate } from './domain/call-rating';
-export type { RatedUsage } from './domain/rated-usage';
 export { loadPlanCatalog } from './infrastructure/plan-catalog.loader';

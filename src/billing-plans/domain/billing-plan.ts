@@ -1,6 +1,5 @@
 import type { Money } from '../../shared/domain/money';
 import type { CallRating, CallToRate } from './call-rating';
-import type { RatedUsage } from './rated-usage';
 import type { DialledDestination } from './tariff';
 
 export type InvoiceLineKind = 'usage' | 'late_usage' | 'fixed_fee' | 'overage' | 'prepaid_applied';
@@ -10,6 +9,20 @@ export interface UsageGroup {
   unitPrice: Money;
   minutes: number;
   callCount: number;
+}
+
+/**
+ * The calls of one period sharing a rate (destination group and per-minute price), aggregated:
+ * what the invoice bills from, in billed seconds.
+ */
+export interface RatedUsage {
+  group: string;
+  ratePerMinute: Money;
+  /** The sum of the calls' billed seconds. */
+  billedSeconds: number;
+  callCount: number;
+  /** The exact sum of the calls' charges (each kept to 6 decimals). */
+  charge: Money;
 }
 
 /** An invoice line before rounding: `amount` is exact; the invoice rounds it half-up to the cent. */

@@ -1,7 +1,8 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /** Digits and the separators people write between them; letters (vanity numbers, names) never match. */
-const DIALLABLE = /^\+?[0-9][0-9 ()./-]*$/;
+const DIALLABLE = /^\+?[0-9 ()./-]+$/;
+const DIGIT = /[0-9]/;
 const CACHE_LIMIT = 100_000;
 
 // Parsing with the full metadata costs 4-20 µs; destinations and lines repeat, so the outcome of
@@ -19,7 +20,7 @@ const homeOfLine = new Map<string, { country?: CountryCode; callingCode?: string
  * country's prefix.
  */
 export function normaliseDestination(destination: string | null, line: string): string | null {
-  if (destination === null || !DIALLABLE.test(destination)) return null;
+  if (destination === null || !DIALLABLE.test(destination) || !DIGIT.test(destination)) return null;
   const international = destination.startsWith('+');
   const home = international ? undefined : lineHome(line);
   const key = international ? destination : `${home?.country ?? home?.callingCode ?? ''}|${destination}`;

@@ -1,20 +1,7 @@
-import type { Money } from '../../shared/domain/money';
-import type { InvoiceLineDraft } from './billing-plan';
+import type { InvoiceLineDraft, RatedUsage } from './billing-plan';
 import { DEFAULT_RATE_GROUP } from './call-rating';
 
-/**
- * The calls of one period sharing a rate (destination group and per-minute price), aggregated:
- * what the invoice bills from, in billed seconds.
- */
-export interface RatedUsage {
-  group: string;
-  ratePerMinute: Money;
-  /** The sum of the calls' billed seconds. */
-  billedSeconds: number;
-  callCount: number;
-  /** The exact sum of the calls' charges (each kept to 6 decimals). */
-  charge: Money;
-}
+export type { RatedUsage } from './billing-plan';
 
 /**
  * Billed seconds as minutes for reading: `billedSeconds / 60`, half-up to 2 decimals (integer
@@ -25,10 +12,11 @@ export function billedMinutes(billedSeconds: number): number {
 }
 
 /**
- * One usage line per (group, ratePerMinute), cheapest first, then by group name (API.md,
- * "Rating": "Invoice"): `"Portugal mobile: 130 minutes at 0.05 USD"` (the default group reads as
- * before: `"412 minutes at 0.02 USD"`), `quantity` the billed minutes (2 decimals), `amount` the
- * exact sum of the calls' charges, rounded later by the invoice. Entries of the same rate merge.
+ * One usage line per (group, ratePerMinute) (API.md, "Rating": "Invoice"):
+ * `"Portugal mobile: 130 minutes at 0.05 USD"` (the default group reads as before: `"412 minutes
+ * at 0.02 USD"`), `quantity` the billed minutes (2 decimals), `amount` the exact sum of the calls'
+ * charges, rounded later by the invoice. Entries of the same rate merge. Cheapest first, then by
+ * group name in UTF-16 code-unit order (the same in every locale).
  */
 export function usageLinesByRate(period: string, usage: readonly RatedUsage[]): InvoiceLineDraft[] {
   return mergedByRate(usage)

@@ -116,11 +116,15 @@ function fileDeck(source: RatingSettingsSource, path: unknown): DeckSource {
   } catch (error) {
     if (error instanceof InvalidDeckRowError)
       throw settings.invalid(field, `${path} ${error.where}: ${error.problem}`);
-    throw settings.invalid(
-      field,
-      `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw settings.invalid(field, `cannot read ${path}: ${messageOf(error)}`);
   }
+}
+
+/** An error's message; `instanceof Error` misses errors of another realm (Node's own, under Jest). */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error);
 }
 
 export function isObject(raw: unknown): raw is Record<string, unknown> {

@@ -1,41 +1,31 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyKey } from '../../auth';
-import { PlanCatalog } from '../domain/plan-catalog';
+import { Clock } from '../../shared/clock/clock';
 import type { PlanDescription } from '../domain/billing-plan';
-
-class PlanCatalogResponse {
-  @ApiProperty({
-    example: [
-      { code: 'postpaid', type: 'postpaid', ratePerMinute: '0.02', currency: 'USD' },
-      { code: 'prepaid', type: 'prepaid', ratePerMinute: '0.02', currency: 'USD' },
-      {
-        code: 'flat',
-        type: 'flat',
-        monthlyFee: '20.00',
-        includedMinutes: null,
-        overageRatePerMinute: '0.02',
-        currency: 'USD',
-      },
-    ],
-  })
-  data!: PlanDescription[];
-  @ApiProperty({ example: 'postpaid' })
-  defaultPlan!: string;
-}
+import { PlanCatalog } from '../domain/plan-catalog';
+import { INLINE_DECK_LIMIT } from '../domain/tariff-description';
+import { PlanCatalogResponse } from './dto/plan.response';
 
 @ApiTags('plans')
 @Controller('v1/plans')
 export class PlansController {
-  constructor(private readonly catalog: PlanCatalog) {}
+  constructor(
+    private readonly catalog: PlanCatalog,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @AnyKey()
-  @ApiOperation({ summary: 'The plan catalog (from configuration) and the default plan of new customers' })
+  @ApiOperation({
+    summary: 'The plan catalog (from configuration) and the default plan of new customers',
+    description: `Dated prices show the version in force now and the later ones. A destination deck is listed entry by entry up to ${INLINE_DECK_LIMIT} prefixes; a larger one by its size and file.`,
+  })
   @ApiOkResponse({ type: PlanCatalogResponse })
-  list(): PlanCatalogResponse {
+  list(): { data: PlanDescription[]; defaultPlan: string } {
+    const now = this.clock.now();
     return {
-      data: this.catalog.list().map((plan) => plan.describe()),
+      data: this.catalog.list().map((plan) => plan.describe(now)),
       defaultPlan: this.catalog.defaultPlanCode,
     };
   }
