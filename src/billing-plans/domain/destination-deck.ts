@@ -31,27 +31,32 @@ export class InvalidDeckRowError extends Error {
 
 /** `+` and 1 to 15 digits (E.164 is at most 15), not starting with 0 (no country code does). */
 const PREFIX = /^\+[1-9]\d{0,14}$/;
+const MAX_DIGITS = 15;
 export const MAX_GROUP_LENGTH = 64;
 const CONTROL = /\p{Cc}/u;
 
 /**
- * A destination deck: prices by the longest prefix of the dialled E.164 number. Lookup is one Map
- * probe per distinct prefix length present (at most 15), longest first, so its cost does not grow
- * with the number of prefixes (a 50,000-prefix deck costs what a 3-prefix deck with as many
- * lengths costs).
+ * A destination deck: prices by the longest prefix of the dialled E.164 number. The prefixes of
+ * one length are a Map keyed by their digits read as a number (at most 15 digits: exact), so a
+ * lookup reads the destination's digits once and probes one Map per prefix length present, longest
+ * first, without building a string: its cost does not grow with the number of prefixes.
  */
 export class DestinationDeck {
-  private readonly byLength = new Map<number, Map<string, DeckEntry>>();
-  /** Prefix lengths present, longest first. */
+  /** Index = number of digits after `+`. */
+  private readonly byLength: (Map<number, DeckEntry> | undefined)[] = [];
+  /** Prefix lengths present (digits after `+`), longest first. */
   private readonly lengths: number[];
+  /** Scratch: the destination's first 1..15 digits as numbers (rating is synchronous: never shared). */
+  private readonly leadingValues = new Array<number>(MAX_DIGITS + 1).fill(0);
 
   private constructor(private readonly list: readonly DeckEntry[]) {
     for (const entry of list) {
-      const sameLength = this.byLength.get(entry.prefix.length) ?? new Map<string, DeckEntry>();
-      sameLength.set(entry.prefix, entry);
-      this.byLength.set(entry.prefix.length, sameLength);
+      const length = entry.prefix.length - 1;
+      const sameLength = this.byLength[length] ?? new Map<number, DeckEntry>();
+      sameLength.set(Number(entry.prefix.slice(1)), entry);
+      this.byLength[length] = sameLength;
     }
-    this.lengths = [...this.byLength.keys()].sort((a, b) => b - a);
+    this.lengths = this.byLength.flatMap((map, length) => (map ? [length] : [])).reverse();
   }
 
   /**
@@ -80,11 +85,20 @@ export class DestinationDeck {
     return this.list;
   }
 
-  /** The rate of the longest prefix of `e164` (`+` and digits), or null when none matches. */
+  /** The rate of the longest prefix of `e164` (`+` and up to 15 digits), or null when none matches. */
   rateFor(e164: string): CallRate | null {
+    const digits = Math.min(e164.length - 1, MAX_DIGITS);
+    const leading = this.leadingValues;
+    let value = 0;
+    for (let index = 1; index <= digits; index++) {
+      const digit = e164.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) return null;
+      value = value * 10 + digit;
+      leading[index] = value;
+    }
     for (const length of this.lengths) {
-      if (length > e164.length) continue;
-      const entry = this.byLength.get(length)!.get(e164.slice(0, length));
+      if (length > digits) continue;
+      const entry = this.byLength[length]!.get(leading[length]);
       if (entry) return entry.rate;
     }
     return null;

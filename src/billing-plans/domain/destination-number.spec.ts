@@ -5,9 +5,11 @@ const newYorkLine = '+12125550100';
 const londonLine = '+442079460000';
 
 describe('normaliseDestination', () => {
-  it('keeps an E.164 destination as it is', () => {
+  it('keeps an E.164 destination as the switch wrote it', () => {
     expect(normaliseDestination('+447700900123', lisbonLine)).toBe('+447700900123');
     expect(normaliseDestination('+14155550100', lisbonLine)).toBe('+14155550100');
+    // Not parsed again: an unknown country code stays, and only a deck prefix could match it.
+    expect(normaliseDestination('+999123456', lisbonLine)).toBe('+999123456');
   });
 
   it('reads spaces, dashes, dots and brackets people write between digits', () => {
@@ -36,8 +38,9 @@ describe('normaliseDestination', () => {
     ['a vanity number with letters', '1-800-FLOWERS'],
     ['an emergency short code', '112'],
     ['a service short code', '16100'],
-    ['an E.164 number too short for its country', '+351112'],
-    ['an unknown country code', '+999123456'],
+    ['a national number too short for its country', '91234'],
+    ['a + before a short code', '+351112'],
+    ['a + and a 0', '+0351912345678'],
     ['an empty string', ''],
     ['a bare +', '+'],
   ])('gives no number for %s (%j), which then matches no prefix', (_, destination) => {
