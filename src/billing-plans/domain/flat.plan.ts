@@ -3,7 +3,7 @@ import { BillingPlan, InvoiceLineDraft, PlanDescription, UsageGroup } from './bi
 import { BillingIncrement } from './billing-increment';
 import { callCharge } from './call-charge';
 import { CallRate, CallRating, CallToRate, DEFAULT_RATE_GROUP } from './call-rating';
-import { billedMinutes, totalBilledSeconds, type RatedUsage } from './rated-usage';
+import { billedMinutes, minutesText, totalBilledSeconds, type RatedUsage } from './rated-usage';
 import { totalMinutes } from './usage-lines';
 
 export interface FlatSettings {
@@ -109,6 +109,6 @@ export class FlatPlan extends BillingPlan {
 
   private overageDescription(minutes: number): string {
     const { includedMinutes, overageRatePerMinute } = this.settings;
-    return `${minutes} minutes beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`;
+    return `${minutesText(minutes)} beyond the ${includedMinutes} included, at ${overageRatePerMinute.toString()} ${this.currency}`;
   }
 }

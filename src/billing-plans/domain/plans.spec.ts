@@ -138,7 +138,7 @@ describe('FlatPlan', () => {
     expect(lines[1]).toMatchObject({ period: '2026-10', quantity: 1 });
     expect(lines[1].unitPrice?.toString()).toBe('0.02');
     expect(lines[1].amount.toString()).toBe('0.02');
-    expect(lines[1].description).toBe('1 minutes beyond the 100 included, at 0.02 USD');
+    expect(lines[1].description).toBe('1 minute beyond the 100 included, at 0.02 USD');
   });
 
   it('counts the minutes of every usage group towards the included ones', () => {

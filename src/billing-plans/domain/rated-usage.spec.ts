@@ -3,7 +3,7 @@ import { Money } from '../../shared/domain/money';
 import { BillingIncrement } from './billing-increment';
 import { FlatPlan } from './flat.plan';
 import { PostpaidPlan } from './postpaid.plan';
-import { billedMinutes, usageLinesByRate, type RatedUsage } from './rated-usage';
+import { billedMinutes, minutesText, usageLinesByRate, type RatedUsage } from './rated-usage';
 
 const usd = (amount: string) => Money.of(amount, 'USD');
 const usage = (
@@ -21,6 +21,18 @@ const usage = (
 });
 const shown = (lines: ReturnType<typeof usageLinesByRate>) =>
   lines.map((line) => ({ ...line, unitPrice: line.unitPrice?.toString(), amount: line.amount.toString() }));
+
+describe('minutesText', () => {
+  it.each([
+    [1, '1 minute'],
+    [2, '2 minutes'],
+    [0, '0 minutes'],
+    [1.02, '1.02 minutes'],
+    [0.5, '0.5 minutes'],
+  ])('reads %p as %j', (minutes, text) => {
+    expect(minutesText(minutes)).toBe(text);
+  });
+});
 
 describe('billedMinutes', () => {
   it.each([
@@ -87,9 +99,9 @@ describe('usage lines by (group, ratePerMinute)', () => {
       usage('Portugal', '0.018', 60, '0.018'),
     ]);
     expect(lines.map((line) => line.description)).toEqual([
-      'Portugal: 1 minutes at 0.018 USD',
-      'Portugal: 1 minutes at 0.02 USD',
-      '1 minutes at 0.02 USD', // "default" sorts after "Portugal": by UTF-16 code units, whatever the locale
+      'Portugal: 1 minute at 0.018 USD',
+      'Portugal: 1 minute at 0.02 USD',
+      '1 minute at 0.02 USD', // "default" sorts after "Portugal": by UTF-16 code units, whatever the locale
     ]);
   });
 

@@ -3,6 +3,13 @@ import { DEFAULT_RATE_GROUP } from './call-rating';
 
 export type { RatedUsage } from './billing-plan';
 
+const plurals = new Intl.PluralRules('en');
+
+/** "1 minute", "2 minutes", "1.02 minutes" (English plural rules, as invoice lines read). */
+export function minutesText(minutes: number): string {
+  return `${minutes} ${plurals.select(minutes) === 'one' ? 'minute' : 'minutes'}`;
+}
+
 /**
  * Billed seconds as minutes for reading: `billedSeconds / 60`, half-up to 2 decimals (integer
  * arithmetic: 61 s → 1.02, 90 s → 1.5).
@@ -30,7 +37,7 @@ export function usageLinesByRate(period: string, usage: readonly RatedUsage[]): 
       const label = rated.group === DEFAULT_RATE_GROUP ? '' : `${rated.group}: `;
       return {
         kind: 'usage',
-        description: `${label}${minutes} minutes at ${price}`,
+        description: `${label}${minutesText(minutes)} at ${price}`,
         period,
         group: rated.group,
         billedSeconds: rated.billedSeconds,
