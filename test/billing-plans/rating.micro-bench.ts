@@ -8,7 +8,8 @@
  */
 import { TimeZone } from '../../src/shared/domain/time-zone';
 import type { BillingPlan } from '../../src/billing-plans/domain/billing-plan';
-import type { CallToRate } from '../../src/billing-plans/domain/call-rating';
+import { ratePerStartedMinute, type CallToRate } from '../../src/billing-plans/domain/call-rating';
+import { Money } from '../../src/shared/domain/money';
 import { PlanCatalog } from '../../src/billing-plans/domain/plan-catalog';
 import { DestinationDeck, type DeckRow } from '../../src/billing-plans/domain/destination-deck';
 import { normaliseDestination } from '../../src/billing-plans/domain/destination-number';
@@ -162,6 +163,7 @@ console.log(
 console.log(
   `${((100 * possible.length) / CALLS).toFixed(1)}% of the generated destinations are possible numbers`,
 );
+const before16 = { group: 'default', ratePerMinute: Money.of('0.02', 'USD') };
 const [base, , repeating, allNew] = measure([
   {
     label: 'rateCall, default plan (one rate, 60/60, no deck)',
@@ -182,6 +184,14 @@ const [base, , repeating, allNew] = measure([
   {
     label: 'rateCall, 50,000-prefix deck, 60/1, 1,000 national forms repeating',
     run: ratingAll(catalog.get('deck'), () => nationalForms),
+  },
+  {
+    label: 'before #16: ratePerStartedMinute (what the default plan ran)',
+    run: () => ({
+      count: withRepeats.length,
+      work: () =>
+        withRepeats.reduce((billed, call) => billed + ratePerStartedMinute(call, before16).billedSeconds, 0),
+    }),
   },
   {
     label: 'longest-prefix lookup alone, 50,000-prefix deck',
