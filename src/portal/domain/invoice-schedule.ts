@@ -31,19 +31,26 @@ export function firstInvoiceAt(now: Date, zone: TimeZone, customerCreatedAt: Dat
 
 /**
  * The periods the calls page offers, newest first: the open one back to the one the customer was
- * created in, at most `max` of them. Older periods stay reachable by URL (`?period=`).
+ * created in, and at least `atLeast` of them (calls migrated from an older system may predate the
+ * customer), at most `atMost`. Any other period stays reachable by URL (`?period=`).
  */
-export function periodChoices(now: Date, zone: TimeZone, customerCreatedAt: Date, max = 24): BillingPeriod[] {
-  const first = BillingPeriod.containing(
+export function periodChoices(
+  now: Date,
+  zone: TimeZone,
+  customerCreatedAt: Date,
+  { atLeast, atMost }: { atLeast: number; atMost: number } = { atLeast: 12, atMost: 24 },
+): BillingPeriod[] {
+  const created = BillingPeriod.containing(
     new Date(Math.min(customerCreatedAt.getTime(), now.getTime())),
     zone,
   );
   const choices: BillingPeriod[] = [];
   for (
     let period = BillingPeriod.containing(now, zone);
-    choices.length < max && period.compareTo(first) >= 0;
+    choices.length < atMost;
     period = period.previous()
   ) {
+    if (choices.length >= atLeast && period.compareTo(created) < 0) break;
     choices.push(period);
     if (period.code === BillingPeriod.FIRST_CODE) break;
   }
