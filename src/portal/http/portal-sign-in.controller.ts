@@ -8,7 +8,8 @@ import { EnterWithLinkUseCase } from '../application/enter-with-link.use-case';
 import { SignInWithKeyUseCase } from '../application/sign-in-with-key.use-case';
 import { SignOutUseCase } from '../application/sign-out.use-case';
 import type { StartedSession } from '../application/started-session';
-import { NotACustomerKeyError } from '../domain/portal.errors';
+import type { PortalSession } from '../domain/portal-session';
+import { NotACustomerKeyError, SignInRequiredError } from '../domain/portal.errors';
 import { LoginThrottleGuard } from './login-throttle.guard';
 import { sendPage } from './pages';
 import { PORTAL_HOME, PORTAL_LOGIN } from './portal-paths';
@@ -42,8 +43,7 @@ export class PortalSignInController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const session = await this.currentSession.execute(request.cookies[SESSION_COOKIE]).catch(() => null);
-    if (session) return void (await reply.redirect(PORTAL_HOME, 303));
+    if (await this.sessionOf(request)) return void (await reply.redirect(PORTAL_HOME, 303));
     await this.sendLoginForm(reply, 200, signedOut !== undefined ? 'You have signed out.' : null, null);
   }
 
@@ -61,11 +61,21 @@ export class PortalSignInController {
 
   @Post('logout')
   async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.currentSession.execute(request.cookies[SESSION_COOKIE]).catch(() => null);
+    const session = await this.sessionOf(request);
     if (session) await this.signOut.execute(session);
     await reply
       .clearCookie(SESSION_COOKIE, portalCookie(this.config))
       .redirect(`${PORTAL_LOGIN}?signed-out`, 303);
+  }
+
+  /** The browser's session if it still counts, else null (these pages also serve the signed-out). */
+  private async sessionOf(request: FastifyRequest): Promise<PortalSession | null> {
+    try {
+      return await this.currentSession.execute(request.cookies[SESSION_COOKIE]);
+    } catch (error) {
+      if (error instanceof SignInRequiredError) return null;
+      throw error;
+    }
   }
 
   private startSession(reply: FastifyReply, started: StartedSession): void {

@@ -2,7 +2,7 @@ import type { BillingPlan } from '../../billing-plans';
 import type { CallView } from '../../calls';
 import type { Invoice, InvoiceLine } from '../../invoicing';
 import type { BalanceView } from '../../prepaid';
-import type { BillingPeriod } from '../../shared/domain/billing-period';
+import { BillingPeriod } from '../../shared/domain/billing-period';
 import type { ExpectedInvoice } from '../domain/invoice-schedule';
 import { dateTime, longDate, minutes, money, periodName } from './view-format';
 
@@ -39,7 +39,10 @@ export interface LineRow {
 export function lineRow(line: InvoiceLine, invoice: Invoice): LineRow {
   return {
     description: line.description,
-    period: line.period === invoice.period.code ? null : line.period,
+    period:
+      line.period === invoice.period.code
+        ? null
+        : periodName(BillingPeriod.parse(line.period, invoice.period.zone)),
     quantity: String(line.quantity),
     unitPrice: line.unitPrice ? money(line.unitPrice.toJSON()) : '',
     amount: money(line.amount.toJSON()),
