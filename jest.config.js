@@ -1,7 +1,8 @@
 /**
- * Three projects: `unit` (no database: the pure domain, use cases on in-memory adapters, the
- * architecture checks), `tz-database` (BillingPeriod against every
- * zone and month of the time zone database: slow, so apart) and `integration` (Nest + a real PostgreSQL).
+ * Four projects: `unit` (no database: the pure domain, use cases on in-memory adapters, the
+ * architecture checks), `tz-database` (BillingPeriod against every zone and month of the time zone
+ * database: slow, so apart), `integration` (Nest + a real PostgreSQL) and `browser` (the customer
+ * portal in headless Chromium, against the real app on a real port).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -32,6 +33,15 @@ module.exports = {
       transform,
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

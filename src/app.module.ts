@@ -8,6 +8,7 @@ import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
+import { PortalModule } from './portal';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
@@ -29,6 +30,8 @@ export class AppModule {
     // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
     // invoice delivery's outbox, and invoice delivery reads these invoices.
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
+    const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
+    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -41,10 +44,11 @@ export class AppModule {
         HealthModule,
         BillingPlansModule,
         CustomersModule,
-        CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule }),
+        calls,
         invoicing,
-        InvoiceDeliveryModule.forRoot({ invoicing }),
+        invoiceDelivery,
         PrepaidModule,
+        PortalModule.forRoot({ calls, invoicing, invoiceDelivery }),
       ],
     };
   }

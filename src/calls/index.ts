@@ -16,3 +16,5 @@ export {
   type WindowGroup,
 } from './application/call-period-records.port';
 export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
+export { GetCallHistoryQuery } from './application/get-call-history.query';
+export type { CallView } from './application/call-history.read-model';

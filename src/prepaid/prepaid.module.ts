@@ -25,6 +25,6 @@ import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prep
     // Adapters
     { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
   ],
-  exports: [PrepaidCharges],
+  exports: [PrepaidCharges, GetBalanceQuery],
 })
 export class PrepaidModule {}

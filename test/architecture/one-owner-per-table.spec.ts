@@ -16,6 +16,8 @@ describe('One owner per table', () => {
       invoice_number_counter: 'invoicing',
       invoices: 'invoicing',
       phone_numbers: 'customers',
+      portal_links: 'portal',
+      portal_sessions: 'portal',
       prepaid_balances: 'prepaid',
       prepaid_ledger_entries: 'prepaid',
     });

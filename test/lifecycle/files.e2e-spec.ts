@@ -43,13 +43,6 @@ describe('The files say what the service does', () => {
     expect(projectFile('Dockerfile')).toMatch(/^RUN npm ci --omit=dev --omit=optional/m);
   });
 
-  it('quotes the example plan catalog in the README exactly as the file has it', () => {
-    const readme = projectFile('README.md');
-    const quoted = /\(config\/billing-plans\.example\.json\):\n\n```json\n([\s\S]*?)```/.exec(readme);
-    expect(quoted).not.toBeNull();
-    expect(JSON.parse(quoted![1])).toEqual(JSON.parse(projectFile('config/billing-plans.example.json')));
-  });
-
   it('links only within the repository: existing files and headings, no web address', () => {
     const prose = readmeProse();
     const headings = new Set(

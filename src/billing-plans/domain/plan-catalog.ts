@@ -4,6 +4,7 @@ import {
   PlanMissingFromCatalogError,
   UnknownPlanError,
 } from './billing-plan.errors';
+import { DeckFiles, type DeckFileReader } from './deck-files';
 import { PlanSettingsReader } from './plan-settings.reader';
 import { PLAN_TYPES, type PlanTypes } from './plan-types.registry';
 
@@ -35,13 +36,16 @@ export class PlanCatalog {
 
   /**
    * Builds and validates the catalog from its configuration (parsed JSON), with the plan types of
-   * `types` (the registry; a test may pass its own).
+   * `types` (the registry; a test may pass its own) and `readDeckFile` for the `destinationsFile`s
+   * it names (without it, a plan naming one is refused).
    */
   static fromConfiguration(
     raw: unknown,
     defaultPlanCode: string,
     types: PlanTypes = PLAN_TYPES,
+    readDeckFile?: DeckFileReader,
   ): PlanCatalog {
+    const deckFiles = new DeckFiles(readDeckFile);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
       throw new InvalidPlanCatalogError('*', '*', 'the catalog must be a JSON object of plans keyed by code');
     }
@@ -55,7 +59,7 @@ export class PlanCatalog {
       if (!factory) {
         throw new InvalidPlanCatalogError(code, 'type', `must be one of ${Object.keys(types).join(', ')}`);
       }
-      const settings = new PlanSettingsReader(code, spec as Record<string, unknown>);
+      const settings = new PlanSettingsReader(code, spec as Record<string, unknown>, deckFiles);
       const plan = factory(code, settings);
       settings.refuseUnread();
       return plan;

@@ -1,7 +1,8 @@
-import { Money } from '../../shared/domain/money';
+import type { Money } from '../../shared/domain/money';
 import { InvalidPlanCatalogError } from './billing-plan.errors';
+import { AMOUNT_RULE, catalogAmount } from './catalog-amount';
+import { DeckFiles } from './deck-files';
 
-const DECIMAL = /^\d+(\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /**
@@ -13,60 +14,57 @@ export class PlanSettingsReader {
   private readonly read = new Set<string>(['type']);
 
   constructor(
-    private readonly plan: string,
+    readonly plan: string,
     private readonly spec: Record<string, unknown>,
+    /** The catalog's destination files (`destinationsFile`); none by default. */
+    readonly deckFiles: DeckFiles = new DeckFiles(undefined),
   ) {}
 
   currency(): string {
-    const value = this.field('currency');
+    const value = this.value('currency');
     if (typeof value !== 'string' || !CURRENCY.test(value)) {
-      throw new InvalidPlanCatalogError(
-        this.plan,
-        'currency',
-        'must be a 3-letter ISO 4217 code such as "USD"',
-      );
+      throw this.invalid('currency', 'must be a 3-letter ISO 4217 code such as "USD"');
     }
     return value;
   }
 
-  /** A non-negative decimal string (never a JSON number: money is not a float). */
+  /** A non-negative decimal string with at most 6 decimals (never a JSON number: money is not a float). */
   money(field: string): Money {
-    const value = this.field(field);
-    if (typeof value !== 'string' || !DECIMAL.test(value)) {
-      throw new InvalidPlanCatalogError(
-        this.plan,
-        field,
-        'must be a non-negative decimal string such as "0.02"',
-      );
-    }
-    return Money.of(value, this.currency());
+    const money = catalogAmount(this.value(field), this.currency());
+    if (money === null) throw this.invalid(field, AMOUNT_RULE);
+    return money;
   }
 
   /** Above zero: a prepaid rate of 0 would make the remaining minutes of a balance infinite. */
   positiveMoney(field: string): Money {
     const money = this.money(field);
-    if (!money.isPositive()) throw new InvalidPlanCatalogError(this.plan, field, 'must be above zero');
+    if (!money.isPositive()) throw this.invalid(field, 'must be above zero');
     return money;
   }
 
   nullableWholeNumber(field: string): number | null {
-    const value = this.field(field);
+    const value = this.value(field);
     if (value === null || value === undefined) return null;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-      throw new InvalidPlanCatalogError(this.plan, field, 'must be a whole number of minutes, or null');
+      throw this.invalid(field, 'must be a whole number of minutes, or null');
     }
     return value;
+  }
+
+  /** The raw setting (undefined when absent), for readers of structured settings; it counts as read. */
+  value(name: string): unknown {
+    this.read.add(name);
+    return Object.hasOwn(this.spec, name) ? this.spec[name] : undefined;
+  }
+
+  /** The error that stops start-up, naming this plan and `field`. */
+  invalid(field: string, problem: string): InvalidPlanCatalogError {
+    return new InvalidPlanCatalogError(this.plan, field, problem);
   }
 
   /** After the plan is built: a setting its type did not read is a mistake (a typo, another type's). */
   refuseUnread(): void {
     const unknown = Object.keys(this.spec).find((field) => !this.read.has(field));
-    if (unknown !== undefined)
-      throw new InvalidPlanCatalogError(this.plan, unknown, 'is not a setting of this plan type');
-  }
-
-  private field(name: string): unknown {
-    this.read.add(name);
-    return Object.hasOwn(this.spec, name) ? this.spec[name] : undefined;
+    if (unknown !== undefined) throw this.invalid(unknown, 'is not a setting of this plan type');
   }
 }

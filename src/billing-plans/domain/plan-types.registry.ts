@@ -3,6 +3,8 @@ import { FlatPlan } from './flat.plan';
 import { PlanSettingsReader } from './plan-settings.reader';
 import { PostpaidPlan } from './postpaid.plan';
 import { PrepaidPlan } from './prepaid.plan';
+import { readRateSchedule } from './rate-schedule.reader';
+import { ownSettings, readBillingIncrement } from './rating-settings.reader';
 
 /** Builds a plan of one type from its settings; a setting it does not read is refused afterwards. */
 export type PlanFactory = (code: string, settings: PlanSettingsReader) => BillingPlan;
@@ -10,12 +12,15 @@ export type PlanTypes = Readonly<Record<string, PlanFactory>>;
 
 /** Every plan type, by the `type` the configuration names. A new type is one class and one line here. */
 export const PLAN_TYPES: PlanTypes = {
-  [PostpaidPlan.type]: (code, settings) => new PostpaidPlan(code, settings.money('ratePerMinute')),
-  [PrepaidPlan.type]: (code, settings) => new PrepaidPlan(code, settings.positiveMoney('ratePerMinute')),
+  [PostpaidPlan.type]: (code, settings) =>
+    new PostpaidPlan(code, readRateSchedule(settings, { positiveRates: false })),
+  [PrepaidPlan.type]: (code, settings) =>
+    new PrepaidPlan(code, readRateSchedule(settings, { positiveRates: true })),
   [FlatPlan.type]: (code, settings) =>
     new FlatPlan(code, {
       monthlyFee: settings.money('monthlyFee'),
       includedMinutes: settings.nullableWholeNumber('includedMinutes'),
       overageRatePerMinute: settings.money('overageRatePerMinute'),
+      billingIncrement: readBillingIncrement(ownSettings(settings)),
     }),
 };

@@ -1,11 +1,13 @@
 import type { Money } from '../../shared/domain/money';
 import type { PrepaidBalance } from './billing-plan';
 import { PerMinutePlan } from './per-minute.plan';
+import type { RateSchedule } from './rate-schedule';
 
 /**
- * Each call costs its started minutes × rate and is drawn from the customer's balance as it is
- * recorded. The invoice subtracts what the balance covered itself (a `prepaid_applied` line): that
- * depends on the calls, not on the plan's settings.
+ * Each call costs what its rate, increment and connect fee make it, and is drawn from the
+ * customer's balance as it is recorded. The invoice subtracts what the balance covered itself (a
+ * `prepaid_applied` line): that depends on the calls, not on the plan's settings. Every rate of a
+ * prepaid plan is above zero (the catalog refuses 0), so a balance always runs out.
  */
 export class PrepaidPlan extends PerMinutePlan {
   static readonly type = 'prepaid';
@@ -13,10 +15,11 @@ export class PrepaidPlan extends PerMinutePlan {
 
   override readonly balance: PrepaidBalance = {
     currency: this.currency,
-    ratePerMinuteFor: () => this.ratePerMinute,
+    ratePerMinuteFor: (call) => this.rateAt(call).rate.ratePerMinute,
+    remainingSeconds: (balance, call) => this.remainingSecondsAt(balance, call),
   };
 
-  constructor(code: string, ratePerMinute: Money) {
-    super(code, ratePerMinute);
+  constructor(code: string, prices: Money | RateSchedule) {
+    super(code, prices);
   }
 }

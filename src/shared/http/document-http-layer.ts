@@ -41,6 +41,7 @@ interface Schema {
   type?: string;
   properties?: Record<string, Schema>;
   additionalProperties?: unknown;
+  allOf?: unknown[];
   maximum?: number;
   description?: string;
 }
@@ -170,9 +171,13 @@ function headersFor(status: number): Record<string, unknown> {
   return headers;
 }
 
-/** Unknown fields are refused in requests and never sent in responses: every object is closed. */
+/**
+ * Unknown fields are refused in requests and never sent in responses: every object is closed. A
+ * nullable reference (`allOf: [$ref]`) is closed by the schema it refers to: closing the wrapper too
+ * would refuse every property, since the wrapper itself declares none.
+ */
 function closeObjects(schema: Schema): void {
-  if (schema.type === 'object' || schema.properties) schema.additionalProperties ??= false;
+  if ((schema.type === 'object' || schema.properties) && !schema.allOf) schema.additionalProperties ??= false;
   for (const property of Object.values(schema.properties ?? {})) closeObjects(property);
 }
 
