@@ -93,6 +93,24 @@ module.exports = {
       },
     },
     {
+      name: 'no-undeclared-packages',
+      severity: 'error',
+      comment:
+        'Every package the code imports (type-only imports too) is declared in package.json, not merely ' +
+        "installed as some other package's dependency.",
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'no-dev-packages-in-production-code',
+      severity: 'error',
+      comment:
+        'What the service runs is declared in dependencies: `npm ci --omit=dev` must be enough to run it ' +
+        '(specs, and the developer commands run through tsx, may use devDependencies).',
+      from: { path: '^src/', pathNot: '\\.(spec|cli)\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'warn',
       comment: 'A cycle usually means a port or an event is missing.',

@@ -1,7 +1,8 @@
 /**
- * Four projects: `unit` (pure domain, no database), `tz-database` (BillingPeriod against every
- * zone and month of the time zone database: slow, so apart), `integration` (Nest + a real PostgreSQL)
- * and `browser` (the customer portal in headless Chromium, against the real app on a real port).
+ * Four projects: `unit` (no database: the pure domain, use cases on in-memory adapters, the
+ * architecture checks), `tz-database` (BillingPeriod against every zone and month of the time zone
+ * database: slow, so apart), `integration` (Nest + a real PostgreSQL) and `browser` (the customer
+ * portal in headless Chromium, against the real app on a real port).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -15,7 +16,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      // src/: the domain; test/: use cases on the in-memory adapters, and the architecture checks.
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.tz-database\\.spec\\.ts$'],
     },
     {

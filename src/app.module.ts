@@ -7,7 +7,7 @@ import { CallsModule } from './calls';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
-import { InvoicingModule } from './invoicing';
+import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
 import { PortalModule } from './portal';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
@@ -26,9 +26,12 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
-    // Issuing queues deliveries through invoice delivery's outbox; invoice delivery reads these invoices.
+    // Modules that need each other the other way round get a port, plugged in here (no import cycle):
+    // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
+    // invoice delivery's outbox, and invoice delivery reads these invoices.
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
+    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -41,11 +44,11 @@ export class AppModule {
         HealthModule,
         BillingPlansModule,
         CustomersModule,
-        CallsModule,
+        calls,
         invoicing,
         invoiceDelivery,
         PrepaidModule,
-        PortalModule.forRoot({ invoicing, invoiceDelivery }),
+        PortalModule.forRoot({ calls, invoicing, invoiceDelivery }),
       ],
     };
   }

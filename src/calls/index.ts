@@ -1,3 +1,20 @@
 export { CallsModule } from './calls.module';
+export { BillableCallsModule } from './billable-calls.module';
+export {
+  BillableCalls,
+  type BillingTarget,
+  type CallCharges,
+  type CallsBefore,
+  type LateCallClaim,
+} from './application/billable-calls.port';
+export {
+  CallPeriodRecords,
+  type CallInWindow,
+  type CallPeriodUpdate,
+  type PeriodWindow,
+  type StoredCallPeriod,
+  type WindowGroup,
+} from './application/call-period-records.port';
+export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
 export { GetCallHistoryQuery } from './application/get-call-history.query';
 export type { CallView } from './application/call-history.read-model';

@@ -17,7 +17,7 @@ export class DatabaseHealthIndicator {
     const indicator = this.indicators.check(key);
     try {
       await Promise.race([
-        this.db.rows(sql`SELECT 1`),
+        sql`SELECT 1`.execute(this.db.kysely),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS).unref()),
       ]);
       return indicator.up();

@@ -1,4 +1,5 @@
 export { InvoicingModule } from './invoicing.module';
+export { InvoicedPeriodsModule } from './invoiced-periods.module';
 export { GetInvoiceQuery } from './application/get-invoice.query';
 export { ListInvoicesQuery } from './application/list-invoices.query';
 export { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';

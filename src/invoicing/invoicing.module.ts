@@ -1,24 +1,31 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
+import { BillableCallsModule } from '../calls';
 import { CustomersModule } from '../customers/customers.module';
+import { PrepaidModule } from '../prepaid/prepaid.module';
 import { GetInvoiceQuery } from './application/get-invoice.query';
 import { InvoiceEvents } from './application/invoice-events.port';
-import { InvoiceIssuer } from './application/invoice-issuer';
 import { InvoiceRepository } from './application/invoice.repository';
 import { IssueInvoiceUseCase } from './application/issue-invoice.use-case';
+import { IssueInvoices } from './application/issue-invoices';
 import { ListInvoicesQuery } from './application/list-invoices.query';
-import { CallPeriodRepairs } from './application/call-period-repairs.port';
+import { MissingInvoicePeriods } from './application/missing-invoice-periods';
 import { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
 import { RepairCallPeriodsUseCase } from './application/repair-call-periods.use-case';
 import { RunMonthlyInvoicingUseCase } from './application/run-monthly-invoicing.use-case';
 import { InvoicesController } from './http/invoices.controller';
 import { LoggingInvoiceEvents } from './infrastructure/logging-invoice-events.adapter';
-import { MikroOrmCallPeriodRepairs } from './infrastructure/mikro-orm-call-period-repairs';
 import { MikroOrmInvoiceRepository } from './infrastructure/mikro-orm-invoice.repository';
 import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.scheduler';
 
+/**
+ * Invoices: issuing (on demand and the monthly run, one sequence: `IssueInvoices`), reading, the
+ * preview and the period repair. It reads calls through calls' `BillableCallsModule`, credits
+ * prepaid balances through `PrepaidCharges` and queues deliveries through the `IssuedInvoicesOutbox`
+ * given to `forRoot`, all in the issuing unit of work.
+ */
 @Module({
-  imports: [CustomersModule, BillingPlansModule],
+  imports: [CustomersModule, BillingPlansModule, BillableCallsModule, PrepaidModule],
   controllers: [InvoicesController],
   providers: [
     // Use cases
@@ -27,11 +34,11 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     PreviewUpcomingInvoiceQuery,
     GetInvoiceQuery,
     ListInvoicesQuery,
-    InvoiceIssuer,
     RepairCallPeriodsUseCase,
+    IssueInvoices,
+    MissingInvoicePeriods,
     // Adapters
     { provide: InvoiceRepository, useClass: MikroOrmInvoiceRepository },
-    { provide: CallPeriodRepairs, useClass: MikroOrmCallPeriodRepairs },
     { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
     MonthlyInvoicingScheduler,
   ],

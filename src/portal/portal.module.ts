@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
-import { CallsModule } from '../calls/calls.module';
 import { CustomersModule } from '../customers/customers.module';
 import { PrepaidModule } from '../prepaid/prepaid.module';
 import { CreatePortalLinkUseCase } from './application/create-portal-link.use-case';
@@ -29,17 +28,21 @@ import { MikroOrmPortalSessionRepository } from './infrastructure/mikro-orm-port
 @Module({})
 export class PortalModule {
   /**
-   * `invoicing` and `invoiceDelivery`: those modules as the application wired them, so that the
-   * portal reads the same instances (their `forRoot` takes collaborators of their own).
+   * `calls`, `invoicing` and `invoiceDelivery`: those modules as the application wired them, so
+   * that the portal reads the same instances (their `forRoot` takes collaborators of their own).
    */
-  static forRoot(options: { invoicing: DynamicModule; invoiceDelivery: DynamicModule }): DynamicModule {
+  static forRoot(options: {
+    calls: DynamicModule;
+    invoicing: DynamicModule;
+    invoiceDelivery: DynamicModule;
+  }): DynamicModule {
     return {
       module: PortalModule,
       imports: [
         AuthModule,
         CustomersModule,
         BillingPlansModule,
-        CallsModule,
+        options.calls,
         PrepaidModule,
         options.invoicing,
         options.invoiceDelivery,

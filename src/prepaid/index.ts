@@ -1,2 +1,5 @@
 export { PrepaidModule } from './prepaid.module';
+export { PrepaidCharges } from './application/prepaid-charges';
+export type { InvoiceCredit } from './application/prepaid-ledger.repository';
+export type { CallDebit } from './domain/balance-drawdown';
 export { GetBalanceQuery, type BalanceView } from './application/get-balance.query';

@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
 import { CustomersModule } from '../customers/customers.module';
 import { GetBalanceQuery } from './application/get-balance.query';
+import { PrepaidCharges } from './application/prepaid-charges';
 import { PrepaidCustomer } from './application/prepaid-customer';
 import { PrepaidLedgerRepository } from './application/prepaid-ledger.repository';
 import { TopUpBalanceUseCase } from './application/top-up-balance.use-case';
 import { PrepaidController } from './http/prepaid.controller';
 import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prepaid-ledger.repository';
 
-/** Prepaid balances: top-ups and the balance the switch asks for. Calls draw from it as they arrive. */
+/**
+ * Prepaid balances: top-ups and the balance the switch asks for. The only writer of the prepaid
+ * ledger: calls draw from it and issued invoices credit it through `PrepaidCharges`.
+ */
 @Module({
   imports: [CustomersModule, BillingPlansModule],
   controllers: [PrepaidController],
@@ -17,9 +21,10 @@ import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prep
     TopUpBalanceUseCase,
     GetBalanceQuery,
     PrepaidCustomer,
+    PrepaidCharges,
     // Adapters
     { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
   ],
-  exports: [GetBalanceQuery],
+  exports: [PrepaidCharges, GetBalanceQuery],
 })
 export class PrepaidModule {}

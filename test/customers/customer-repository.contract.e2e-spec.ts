@@ -1,11 +1,12 @@
 import { CustomerRepository } from '../../src/customers/application/customer.repository';
 import { Customer } from '../../src/customers/domain/customer';
-import { PhoneNumberTakenError } from '../../src/customers/domain/customer.errors';
+import { CustomerNotFoundError, PhoneNumberTakenError } from '../../src/customers/domain/customer.errors';
 import { InMemoryCustomerRepository } from '../../src/customers/infrastructure/in-memory-customer.repository';
 import { MikroOrmCustomerRepository } from '../../src/customers/infrastructure/mikro-orm-customer.repository';
 import { Database } from '../../src/shared/database/database';
 import { PhoneNumber } from '../../src/shared/domain/phone-number';
 import { TimeZone } from '../../src/shared/domain/time-zone';
+import { UnitOfWork } from '../../src/shared/transactions/unit-of-work';
 import { aPhoneNumber } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -70,6 +71,74 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       const owners = await repository.findByPhoneNumbers([number.e164, aPhoneNumber()]);
       expect([...owners.keys()]).toEqual([number.e164]);
       expect(owners.get(number.e164)?.id).toBe(ada.id);
+    });
+
+    it('gives back copies: a change to a customer read back is stored only when saved', async () => {
+      const customer = aCustomer();
+      await repository.add(customer);
+      customer.changePlan('flat', new Date('2026-10-15T00:00:00Z')); // the registered object itself
+      const read = await repository.findById(customer.id);
+      read!.changePlan('prepaid', new Date('2026-10-15T00:00:00Z'));
+      read!.addPhoneNumber(PhoneNumber.parse(aPhoneNumber()));
+      const again = await repository.findById(customer.id);
+      expect(again).not.toBe(read);
+      expect(again?.planHistory.entries).toEqual([{ plan: 'postpaid', from: null }]);
+      expect(again?.phoneNumbers.map((n) => n.e164)).toEqual(customer.phoneNumbers.map((n) => n.e164));
+    });
+
+    it('gives the numbers oldest first, those added together by number', async () => {
+      // Numbers of their own range, in a known order (aPhoneNumber's are +3519120...).
+      const base = 965_000_000 + Math.floor(Math.random() * 900_000) * 3;
+      const [later, low, high] = [base, base + 1, base + 2].map((n) => `+351${n}`);
+      const customer = aCustomer([high, low]);
+      await repository.add(customer);
+      await repository.addPhoneNumber(customer.id, PhoneNumber.parse(later), new Date(clock + 60_000));
+      const found = await repository.findById(customer.id);
+      expect(found?.phoneNumbers.map((n) => n.e164)).toEqual([low, high, later]);
+      const listed = (await repository.list(100, null)).find((c) => c.id === customer.id);
+      expect(listed?.phoneNumbers.map((n) => n.e164)).toEqual([low, high, later]);
+    });
+
+    it('refuses a number for a customer that does not exist', async () => {
+      await expect(
+        repository.addPhoneNumber(
+          '6f1c1f4e-3f5a-4f0e-9d7e-2b8c5a1d9e01',
+          PhoneNumber.parse(aPhoneNumber()),
+          new Date(clock),
+        ),
+      ).rejects.toBeInstanceOf(CustomerNotFoundError);
+    });
+
+    it('finds the owners of numbers as records, without their numbers', async () => {
+      const customer = aCustomer([aPhoneNumber(), aPhoneNumber()], 'Asia/Tokyo');
+      await repository.add(customer);
+      const owners = await repository.findByPhoneNumbers([customer.phoneNumbers[1].e164]);
+      const owner = owners.get(customer.phoneNumbers[1].e164);
+      expect(owner).toEqual({
+        id: customer.id,
+        name: 'Ada',
+        email: null,
+        timezone: customer.timezone,
+        planHistory: customer.planHistory,
+        createdAt: customer.createdAt,
+      });
+      expect(owner).not.toHaveProperty('phoneNumbers');
+    });
+
+    it('saves a plan change without touching the numbers added meanwhile', async () => {
+      const customer = aCustomer();
+      await repository.add(customer);
+      const read = (await repository.findById(customer.id))!;
+      const added = PhoneNumber.parse(aPhoneNumber());
+      await repository.addPhoneNumber(customer.id, added, new Date(clock + 1));
+      read.changePlan('flat', new Date('2026-10-15T00:00:00Z'));
+      await repository.savePlanHistory(read);
+      const found = await repository.findById(customer.id);
+      expect(found?.planHistory.entries).toEqual([
+        { plan: 'postpaid', from: null },
+        { plan: 'flat', from: '2026-11' },
+      ]);
+      expect(found?.phoneNumbers.map((n) => n.e164)).toEqual([customer.phoneNumbers[0].e164, added.e164]);
     });
 
     it('saves a plan change', async () => {
@@ -162,5 +231,5 @@ afterAll(() => service.close());
 customerRepositoryContract('in-memory', () => new InMemoryCustomerRepository());
 customerRepositoryContract(
   'MikroORM (PostgreSQL)',
-  () => new MikroOrmCustomerRepository(service.app.get(Database)),
+  () => new MikroOrmCustomerRepository(service.app.get(Database), service.app.get(UnitOfWork)),
 );

@@ -8,7 +8,8 @@ import { PrepaidLedgerEntryEntity } from '../../src/prepaid/infrastructure/prepa
 import { instant } from '../../src/shared/database/database';
 import type { KyselyTables } from '../../src/shared/database/kysely-tables';
 import { MikroOrmDatabase } from '../../src/shared/database/mikro-orm-database';
-import { createFreshDatabase, dropDatabase } from '../support/test-database';
+import { MikroOrmUnitOfWork } from '../../src/shared/database/mikro-orm-unit-of-work';
+import { createFreshDatabase, dropDatabase, withClient } from '../support/test-database';
 
 type Tables = KyselyTables<typeof CustomerEntity | typeof PrepaidLedgerEntryEntity | typeof InvoiceEntity>;
 
@@ -17,11 +18,13 @@ describe('Typed queries through the Database port', () => {
   let url: string;
   let orm: MikroORM;
   let db: MikroOrmDatabase<Tables>;
+  let unitOfWork: MikroOrmUnitOfWork;
 
   beforeAll(async () => {
     url = await createFreshDatabase();
     orm = await MikroORM.init(createOrmConfig(url, { pool: { min: 0, max: 3 } }));
     db = new MikroOrmDatabase<Tables>(orm.em);
+    unitOfWork = new MikroOrmUnitOfWork(orm.em);
   });
 
   afterAll(async () => {
@@ -122,15 +125,18 @@ describe('Typed queries through the Database port', () => {
 
   it('holds an advisory lock taken in a transaction until the transaction ends', async () => {
     const key = 424242;
-    const canLockElsewhere = async () => {
-      const [row] = await db.rows(
-        sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${key}) AS locked`,
-      );
-      return row.locked;
-    };
+    // Another connection: inside the unit of work, the Database port itself runs in its transaction.
+    const canLockElsewhere = () =>
+      withClient(url, async (client) => {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_xact_lock($1) AS locked',
+          [key],
+        );
+        return rows[0].locked;
+      });
 
-    await db.transaction(async (tx) => {
-      await tx.kysely.selectNoFrom(sql<string>`pg_advisory_xact_lock(${key})::text`.as('locked')).execute();
+    await unitOfWork.transactional(async () => {
+      await db.kysely.selectNoFrom(sql<string>`pg_advisory_xact_lock(${key})::text`.as('locked')).execute();
       expect(await canLockElsewhere()).toBe(false);
     });
     expect(await canLockElsewhere()).toBe(true);
@@ -138,8 +144,8 @@ describe('Typed queries through the Database port', () => {
 
   it('rolls back what the typed queries of a failed transaction wrote', async () => {
     const customerId = await aCustomer();
-    const failing = db.transaction(async (tx) => {
-      await tx.kysely
+    const failing = unitOfWork.transactional(async () => {
+      await db.kysely
         .updateTable('customers')
         .set({ name: 'Changed' })
         .where('id', '=', customerId)
@@ -167,9 +173,10 @@ describe('Typed queries through the Database port', () => {
 
       const rows = await oneConnection.prepared(byId());
       const again = await oneConnection.prepared(byId());
-      const prepared = await oneConnection.rows(
-        sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`,
-      );
+      const { rows: prepared } = await sql<{
+        name: string;
+        statement: string;
+      }>`SELECT name, statement FROM pg_prepared_statements`.execute(oneConnection.kysely);
 
       expect(rows).toEqual([{ id: customerId, timezone: 'Europe/Lisbon' }]);
       expect(again).toEqual(rows);

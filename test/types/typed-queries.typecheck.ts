@@ -101,8 +101,10 @@ export async function writesTakeWhatTheDriverSends(): Promise<void> {
 }
 
 export async function rawSqlAndPreparedStatementsKeepTheirRowTypes(): Promise<void> {
-  const [lock] = await db.rows(sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(1) AS locked`);
-  const locked: boolean = lock.locked;
+  const { rows: locks } = await sql<{
+    locked: boolean;
+  }>`SELECT pg_try_advisory_xact_lock(1) AS locked`.execute(db.kysely);
+  const locked: boolean = locks[0].locked;
   const rows = await db.prepared(
     db.kysely.selectFrom('calls').select(['id', 'charge']).where('late', '=', true),
   );

@@ -12,7 +12,8 @@ import {
   StartedAtBeforeFirstPeriodError,
   UnknownPhoneNumberError,
 } from '../domain/call.errors';
-import { CallRepository, PendingCall, StoredOutcome } from './call.repository';
+import type { StoredOutcome } from './call.repository';
+import { PendingCall, StoreRatedCalls } from './store-rated-calls';
 
 export type CallOutcome =
   | { status: 'created'; call: Call }
@@ -29,7 +30,7 @@ const CLOSING_MARGIN_MS = 60 * 60 * 1000;
 @Injectable()
 export class RecordCallsUseCase {
   constructor(
-    private readonly calls: CallRepository,
+    private readonly storage: StoreRatedCalls,
     private readonly customers: CustomerDirectory,
     private readonly catalog: PlanCatalog,
     private readonly clock: Clock,
@@ -78,7 +79,7 @@ export class RecordCallsUseCase {
       pending.push(this.rate(record, owner, now));
     });
 
-    const stored = pending.length > 0 ? await this.calls.record(pending) : new Map<string, StoredOutcome>();
+    const stored = pending.length > 0 ? await this.storage.store(pending) : new Map<string, StoredOutcome>();
     records.forEach((record, index) => {
       if (!record || outcomes[index]) return;
       const outcome = stored.get(record.callId)!;

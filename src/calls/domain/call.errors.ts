@@ -80,14 +80,6 @@ export class CallIdConflictError extends DomainError {
   }
 }
 
-export class CallNotFoundError extends DomainError {
-  readonly code = 'call_not_found';
-  readonly category = 'not_found';
-  constructor() {
-    super('call not found');
-  }
-}
-
 export class InvalidHistoryRangeError extends CallValidationError {
   readonly code = 'invalid_history_range';
   constructor() {

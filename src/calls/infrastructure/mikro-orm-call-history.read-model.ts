@@ -1,46 +1,93 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
 import { Database, isoInstant } from '../../shared/database/database';
+import { HotStatement } from '../../shared/database/hot-statement';
 import { Money } from '../../shared/domain/money';
 import { CallHistory, CallHistoryFilter, CallView } from '../application/call-history.read-model';
+import type { CallRow, CallsTables } from './calls.tables';
 
-interface HistoryRow {
-  id: string;
-  call_id: string;
-  phone_number: string;
-  destination: string | null;
-  started_at: string | Date;
-  minutes: number;
-  charge: string;
-  currency: string;
-  covered_by_balance: string | null;
-  plan: string;
-  period: string;
-  received_at: string | Date;
-}
+const HISTORY_COLUMNS = [
+  'id',
+  'call_id',
+  'phone_number',
+  'destination',
+  'started_at',
+  'minutes',
+  'charge',
+  'currency',
+  'covered_by_balance',
+  'plan',
+  'period',
+  'received_at',
+] as const;
+
+type HistoryRow = Pick<CallRow, (typeof HISTORY_COLUMNS)[number]>;
 
 /** The call history straight from the history index (customer_id, started_at DESC, id DESC). */
 @Injectable()
 export class MikroOrmCallHistory extends CallHistory {
-  constructor(private readonly db: Database) {
+  /** One statement per combination of filters, compiled once. */
+  private readonly statements = new Map<string, HotStatement<PageParams, HistoryRow>>();
+
+  constructor(private readonly db: Database<CallsTables>) {
     super();
   }
 
   async page(filter: CallHistoryFilter): Promise<CallView[]> {
-    const conditions = [sql`customer_id = ${filter.customerId}::uuid`];
-    if (filter.from) conditions.push(sql`started_at >= ${filter.from}`);
-    if (filter.to) conditions.push(sql`started_at < ${filter.to}`);
-    if (filter.phoneNumber) conditions.push(sql`phone_number = ${filter.phoneNumber}`);
-    if (filter.before) {
-      conditions.push(sql`(started_at, id) < (${filter.before.startedAt}, ${filter.before.id}::uuid)`);
-    }
-    const rows = await this.db.prepared<HistoryRow>(sql`
-      SELECT id, call_id, phone_number, destination, started_at, minutes, charge, currency,
-             covered_by_balance, plan, period, received_at
-      FROM calls WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY started_at DESC, id DESC LIMIT ${filter.limit}`);
+    const rows = await this.db.prepared(
+      this.statementFor(filter).bind({
+        customerId: filter.customerId,
+        from: filter.from?.toISOString() ?? '',
+        to: filter.to?.toISOString() ?? '',
+        phoneNumber: filter.phoneNumber ?? '',
+        beforeStartedAt: filter.before?.startedAt.toISOString() ?? '',
+        beforeId: filter.before?.id ?? '',
+        limit: filter.limit,
+      }),
+    );
     return rows.map((row) => toView(row, filter.customerId));
   }
+
+  private statementFor({
+    from,
+    to,
+    phoneNumber,
+    before,
+  }: CallHistoryFilter): HotStatement<PageParams, HistoryRow> {
+    const shape = [from, to, phoneNumber, before].map((part) => (part === null ? '-' : '+')).join('');
+    let statement = this.statements.get(shape);
+    if (!statement) {
+      statement = new HotStatement((p: PageParams) =>
+        this.db.kysely
+          .selectFrom('calls')
+          .select(HISTORY_COLUMNS)
+          .where('customer_id', '=', p.customerId)
+          .$if(from !== null, (query) => query.where('started_at', '>=', p.from))
+          .$if(to !== null, (query) => query.where('started_at', '<', p.to))
+          .$if(phoneNumber !== null, (query) => query.where('phone_number', '=', p.phoneNumber))
+          .$if(before !== null, (query) =>
+            query.where((eb) =>
+              eb(eb.refTuple('started_at', 'id'), '<', eb.tuple(p.beforeStartedAt, p.beforeId)),
+            ),
+          )
+          .orderBy('started_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(p.limit),
+      );
+      this.statements.set(shape, statement);
+    }
+    return statement;
+  }
+}
+
+/** A page's parameters; those of filters the statement lacks are not sent. */
+interface PageParams {
+  customerId: string;
+  from: string;
+  to: string;
+  phoneNumber: string;
+  beforeStartedAt: string;
+  beforeId: string;
+  limit: number;
 }
 
 function toView(row: HistoryRow, customerId: string): CallView {

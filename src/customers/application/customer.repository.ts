@@ -19,14 +19,20 @@ export interface PlansOutside {
 
 /** Port: where customers and their phone lines are kept. One number belongs to one customer. */
 export abstract class CustomerRepository {
-  /** Stores a new customer and its numbers together; throws PhoneNumberTakenError, storing nothing. */
+  /**
+   * Stores a new customer and its numbers together, in the current unit of work if one runs; throws
+   * PhoneNumberTakenError when another customer has one of them, storing nothing.
+   */
   abstract add(customer: Customer): Promise<void>;
   abstract findById(id: string): Promise<Customer | null>;
   /** Oldest first, after the cursor. */
   abstract list(limit: number, after: CustomerListCursor | null): Promise<Customer[]>;
   /** Like list, without gathering each customer's phone numbers. */
   abstract listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]>;
-  /** Adds a number to the customer; throws PhoneNumberTakenError when another customer has it. */
+  /**
+   * Adds a number to the customer (nothing when it already is theirs); throws PhoneNumberTakenError
+   * when another customer has it, CustomerNotFoundError when there is no such customer.
+   */
   abstract addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void>;
   abstract savePlanHistory(customer: Customer): Promise<void>;
   /**
@@ -34,6 +40,6 @@ export abstract class CustomerRepository {
    * plan then, or a pending change), and how many customers that concerns.
    */
   abstract onPlansOutside(known: string[], since: string): Promise<PlansOutside>;
-  /** The owners of these numbers, by number; unknown numbers are absent. */
-  abstract findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>>;
+  /** The owners of these numbers (without their numbers), by number; unknown numbers are absent. */
+  abstract findByPhoneNumbers(numbers: string[]): Promise<Map<string, CustomerRecord>>;
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { IssueCustomerKeyUseCase } from '../../auth';
 import { AppConfiguration } from '../../config';
 import { Clock } from '../../shared/clock/clock';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { Customer } from '../domain/customer';
 import { CustomerRepository } from './customer.repository';
 import { PlanCodes } from './plan-codes.port';
@@ -15,16 +17,25 @@ export interface RegisterCustomerCommand {
   phoneNumbers?: string[];
 }
 
+export interface RegisteredCustomer {
+  customer: Customer;
+  /** Its first API key, in plaintext: shown this once. */
+  apiKey: string;
+}
+
+/** Registers a customer with its lines and its first API key, in one unit of work: all or nothing. */
 @Injectable()
 export class RegisterCustomerUseCase {
   constructor(
     private readonly customers: CustomerRepository,
+    private readonly issueKey: IssueCustomerKeyUseCase,
+    private readonly unitOfWork: UnitOfWork,
     private readonly plans: PlanCodes,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
   ) {}
 
-  async execute(command: RegisterCustomerCommand): Promise<Customer> {
+  async execute(command: RegisterCustomerCommand): Promise<RegisteredCustomer> {
     const plan = command.plan ?? this.plans.defaultPlan();
     this.plans.assertExists(plan);
     const customer = Customer.register(
@@ -39,7 +50,9 @@ export class RegisterCustomerUseCase {
       },
       this.clock.now(),
     );
-    await this.customers.add(customer);
-    return customer;
+    return this.unitOfWork.transactional(async () => {
+      await this.customers.add(customer);
+      return { customer, apiKey: await this.issueKey.execute(customer.id) };
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CustomerScoped, IssueCustomerKeyUseCase, OperatorOnly } from '../../auth';
+import { CustomerScoped, OperatorOnly } from '../../auth';
 import { Clock } from '../../shared/clock/clock';
 import { UnknownPlanError } from '../../billing-plans';
 import { InvalidPhoneNumberError } from '../../shared/domain/phone-number';
@@ -33,7 +33,6 @@ export class CustomersController {
     private readonly addPhoneNumber: AddPhoneNumberUseCase,
     private readonly changePlan: ChangePlanUseCase,
     private readonly clock: Clock,
-    private readonly issueKey: IssueCustomerKeyUseCase,
   ) {}
 
   @Post()
@@ -50,8 +49,7 @@ export class CustomersController {
     @NoQuery() _query: void,
     @Body() body: RegisterCustomerDto,
   ): Promise<CreatedCustomerResponse> {
-    const customer = await this.registerCustomer.execute(body);
-    const apiKey = await this.issueKey.execute(customer.id);
+    const { customer, apiKey } = await this.registerCustomer.execute(body);
     return { ...CustomerResponse.of(customer, this.clock.now()), apiKey };
   }
 

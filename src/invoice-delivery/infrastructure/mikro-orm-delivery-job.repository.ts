@@ -8,32 +8,28 @@ import {
   DeliveryJobRepository,
   InvoiceDeliveryView,
 } from '../application/delivery-job.repository';
-import { ABANDONED_ERROR, Delivery, DeliveryChannelName, DeliveryStatus } from '../domain/delivery';
+import { ABANDONED_ERROR, Delivery, DeliveryChannelName } from '../domain/delivery';
+import type { InvoiceDeliveryRow, InvoiceDeliveryTables } from './invoice-delivery.tables';
 
-interface DeliveryRow {
-  id: string;
-  invoice_id: string;
-  channel: DeliveryChannelName;
-  recipient: string | null;
-  webhook_id: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: string | Date | null;
-  locked_until: string | Date | null;
-  last_error: string | null;
-  delivered_at: string | Date | null;
-}
+const STATE_COLUMNS = [
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'locked_until',
+  'last_error',
+  'delivered_at',
+] as const;
 
-const STATE_COLUMNS = sql`status, attempts, next_attempt_at, locked_until, last_error, delivered_at`;
+type StateRow = Pick<InvoiceDeliveryRow, (typeof STATE_COLUMNS)[number]>;
 
 /**
- * The outbox rows in PostgreSQL (written by `MikroOrmIssuedInvoicesOutbox` in the issuing
- * transaction). The claim and the abandonment are the Delivery state machine's claim and
- * abandonment transitions, set-wise, so that a batch is leased in one statement.
+ * The outbox rows in PostgreSQL (written by `MikroOrmIssuedInvoicesOutbox` in the issuing unit of
+ * work). The claim and the abandonment are the Delivery state machine's claim and abandonment
+ * transitions, set-wise, so that a batch is leased in one statement.
  */
 @Injectable()
 export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database<InvoiceDeliveryTables>) {
     super();
   }
 
@@ -41,22 +37,45 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
     const leaseToken = randomUUID();
     // READ COMMITTED re-checks the subquery's conditions on a row another claim has just updated,
     // and SKIP LOCKED passes over rows being claimed right now: no row is leased twice.
-    const rows = await this.db.rows<DeliveryRow>(sql`
-      UPDATE invoice_deliveries d
-      SET attempts = d.attempts + 1, locked_until = ${leaseUntil}, lease_token = ${leaseToken}::uuid,
-          last_attempt_at = ${now}
-      FROM (
-        SELECT id FROM invoice_deliveries
-        WHERE status = 'pending' AND next_attempt_at <= ${now}
-          AND (locked_until IS NULL OR locked_until <= ${now})
-          AND attempts < ${maxAttempts} AND channel = ANY(${[...channels]}::text[])
-        ORDER BY next_attempt_at, id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED
-      ) due
-      WHERE d.id = due.id
-      RETURNING d.id, d.invoice_id, d.channel, d.recipient, d.webhook_id, d.status, d.attempts,
-                d.next_attempt_at, d.locked_until, d.last_error, d.delivered_at`);
+    const rows = await this.db.kysely
+      .updateTable('invoice_deliveries as d')
+      .set((eb) => ({
+        attempts: eb('d.attempts', '+', 1),
+        locked_until: leaseUntil,
+        lease_token: leaseToken,
+        last_attempt_at: now,
+      }))
+      .from((eb) =>
+        eb
+          .selectFrom('invoice_deliveries')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now.toISOString())
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
+          .where('attempts', '<', maxAttempts)
+          .where('channel', '=', sql<DeliveryChannelName>`ANY(${[...channels]}::text[])`)
+          .orderBy('next_attempt_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .as('due'),
+      )
+      .whereRef('d.id', '=', 'due.id')
+      .returning([
+        'd.id',
+        'd.invoice_id',
+        'd.channel',
+        'd.recipient',
+        'd.webhook_id',
+        'd.status',
+        'd.attempts',
+        'd.next_attempt_at',
+        'd.locked_until',
+        'd.last_error',
+        'd.delivered_at',
+      ])
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       invoiceId: row.invoice_id,
@@ -69,14 +88,22 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
 
   async recordOutcome(job: DeliveryJob, outcome: Delivery): Promise<boolean> {
     const state = outcome.state;
-    const rows = await this.db.rows<{ id: string }>(sql`
-      UPDATE invoice_deliveries
-      SET status = ${state.status}, next_attempt_at = ${state.nextAttemptAt}::timestamptz,
-          locked_until = NULL, lease_token = NULL, last_error = ${state.lastError},
-          delivered_at = ${state.deliveredAt}::timestamptz
-      WHERE id = ${job.id}::uuid AND status = 'pending'
-        AND (lease_token = ${job.leaseToken}::uuid OR ${state.status} = 'delivered')
-      RETURNING id`);
+    const rows = await this.db.kysely
+      .updateTable('invoice_deliveries')
+      .set({
+        status: state.status,
+        next_attempt_at: state.nextAttemptAt,
+        locked_until: null,
+        lease_token: null,
+        last_error: state.lastError,
+        delivered_at: state.deliveredAt,
+      })
+      .where('id', '=', job.id)
+      .where('status', '=', 'pending')
+      // A success is stored whoever holds the lease now; a failure only under this job's lease.
+      .$if(state.status !== 'delivered', (query) => query.where('lease_token', '=', job.leaseToken))
+      .returning('id')
+      .execute();
     return rows.length === 1;
   }
 
@@ -85,26 +112,37 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
     maxAttempts: number,
     channels: readonly DeliveryChannelName[],
   ): Promise<number> {
-    const rows = await this.db.rows<{ id: string }>(sql`
-      UPDATE invoice_deliveries
-      SET status = 'failed', next_attempt_at = NULL, locked_until = NULL, lease_token = NULL,
-          last_error = ${ABANDONED_ERROR}
-      WHERE status = 'pending' AND attempts >= ${maxAttempts}
-        AND (locked_until IS NULL OR locked_until <= ${now}) AND channel = ANY(${[...channels]}::text[])
-      RETURNING id`);
+    const rows = await this.db.kysely
+      .updateTable('invoice_deliveries')
+      .set({
+        status: 'failed',
+        next_attempt_at: null,
+        locked_until: null,
+        lease_token: null,
+        last_error: ABANDONED_ERROR,
+      })
+      .where('status', '=', 'pending')
+      .where('attempts', '>=', maxAttempts)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
+      .where('channel', '=', sql<DeliveryChannelName>`ANY(${[...channels]}::text[])`)
+      .returning('id')
+      .execute();
     return rows.length;
   }
 
   async listByInvoice(invoiceId: string): Promise<InvoiceDeliveryView[]> {
-    const rows = await this.db.rows<DeliveryRow>(sql`
-      SELECT channel, ${STATE_COLUMNS} FROM invoice_deliveries
-      WHERE invoice_id = ${invoiceId}::uuid ORDER BY channel`);
+    const rows = await this.db.kysely
+      .selectFrom('invoice_deliveries')
+      .select(['channel', ...STATE_COLUMNS])
+      .where('invoice_id', '=', invoiceId)
+      .orderBy('channel')
+      .execute();
     return rows.map((row) => ({ channel: row.channel, delivery: toDelivery(row) }));
   }
 }
 
-function toDelivery(row: DeliveryRow): Delivery {
-  const at = (value: string | Date | null) => (value === null ? null : instant(value));
+function toDelivery(row: StateRow): Delivery {
+  const at = (value: string | null) => (value === null ? null : instant(value));
   return Delivery.restore({
     status: row.status,
     attempts: Number(row.attempts),

@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { IssuedInvoicesOutbox, type IssuedInvoice } from '../../invoicing';
-import type { Database } from '../../shared/database/database';
+import { Database } from '../../shared/database/database';
 import { DeliveryChannels } from '../application/delivery-channel';
+import type { InvoiceDeliveryTables } from './invoice-delivery.tables';
 
 /**
- * Writes the outbox rows (`invoice_deliveries`, this module's table) inside the issuing
- * transaction it is handed: one per invoice and channel that is on, with the fields that channel
- * fixes at issue time (email: the customer's address, and no row without one; webhook: the
- * Standard Webhooks id every retry carries). One set-wise statement for all channels.
+ * Writes the outbox rows (`invoice_deliveries`, this module's table) in the issuing unit of work:
+ * one per invoice and channel that is on, with the fields that channel fixes at issue time (email:
+ * the customer's address, and no row without one; webhook: the Standard Webhooks id every retry
+ * carries). One set-wise statement for all channels.
  */
 @Injectable()
 export class MikroOrmIssuedInvoicesOutbox extends IssuedInvoicesOutbox {
-  constructor(private readonly channels: DeliveryChannels) {
+  constructor(
+    private readonly channels: DeliveryChannels,
+    private readonly db: Database<InvoiceDeliveryTables>,
+  ) {
     super();
   }
 
-  async enqueue(tx: Database, issued: IssuedInvoice[]): Promise<void> {
+  async enqueue(issued: IssuedInvoice[]): Promise<void> {
     const invoiceIds: string[] = [];
     const channels: string[] = [];
     const recipients: (string | null)[] = [];
@@ -34,10 +38,14 @@ export class MikroOrmIssuedInvoicesOutbox extends IssuedInvoicesOutbox {
       }
     }
     if (invoiceIds.length === 0) return;
-    await tx.rows(sql`
-      INSERT INTO invoice_deliveries (id, invoice_id, channel, recipient, webhook_id, next_attempt_at, created_at)
-      SELECT gen_random_uuid(), t.invoice_id, t.channel, t.recipient, t.webhook_id, t.issued_at, t.issued_at
-      FROM unnest(${invoiceIds}::uuid[], ${channels}::text[], ${recipients}::text[], ${webhookIds}::text[],
-                  ${issuedAt}::timestamptz[]) AS t(invoice_id, channel, recipient, webhook_id, issued_at)`);
+    await this.db.kysely
+      .insertInto('invoice_deliveries')
+      .columns(['id', 'invoice_id', 'channel', 'recipient', 'webhook_id', 'next_attempt_at', 'created_at'])
+      .expression(
+        sql`SELECT gen_random_uuid(), t.invoice_id, t.channel, t.recipient, t.webhook_id, t.issued_at, t.issued_at
+            FROM unnest(${invoiceIds}::uuid[], ${channels}::text[], ${recipients}::text[], ${webhookIds}::text[],
+                        ${issuedAt}::timestamptz[]) AS t(invoice_id, channel, recipient, webhook_id, issued_at)`,
+      )
+      .execute();
   }
 }

@@ -1,8 +1,7 @@
 import type { CustomerProfile } from '../../customers';
 import type { BillingPeriod } from '../../shared/domain/billing-period';
-import type { BilledCallGroup } from '../domain/billed-calls';
+import type { IssuedPeriod } from '../domain/call-period-repair';
 import type { Invoice } from '../domain/invoice';
-import type { AssembledInvoice } from '../domain/invoice-assembly';
 
 export interface InvoiceTarget {
   customerId: string;
@@ -14,49 +13,31 @@ export interface CustomerTarget extends InvoiceTarget {
   customer: CustomerProfile;
 }
 
-/** What the store found to bill for one target: its period's calls and earlier late calls. */
-/** Where to look for a customer's missing invoices: everything closed before `lastClosed`. */
-export interface CatchUpWindow {
+/** A customer's closed periods from `from` (inclusive) to `until` (exclusive): `months` of them. */
+export interface InvoicedRange {
   customerId: string;
-  /** The customer's last closed period (YYYY-MM), issued as the run's own target. */
-  lastClosed: string;
-  /** The period the customer was created in: it is due every closed period from this one on. */
-  firstDue: BillingPeriod;
+  from: string;
+  until: string;
+  months: number;
 }
 
-export interface PeriodBilling {
-  target: InvoiceTarget;
-  usage: BilledCallGroup[];
-  late: BilledCallGroup[];
-}
-
-export interface IssueRequest {
-  targets: CustomerTarget[];
-  assemble: (billing: PeriodBilling) => AssembledInvoice;
-  numberFor: (sequence: number) => string;
-  issuedAt: Date;
-}
-
-export interface IssueOutcome {
-  created: Invoice[];
-  /** Targets skipped because their invoice already existed. */
-  alreadyInvoiced: InvoiceTarget[];
-}
-
-/** Port: issued invoices. At most one per customer and period, numbered without gaps. */
+/**
+ * Port: issued invoices and the gapless number counter. At most one invoice per customer and
+ * period. Each method is one step, joining the current unit of work.
+ */
 export abstract class InvoiceRepository {
   /**
-   * One transaction, under each period's invoicing lock: skips targets already invoiced, reads the
-   * rest's calls set-wise, assembles, numbers and stores the invoices, and credits prepaid ledgers.
-   * At most one target per customer (late calls go to the oldest invoice issued after them).
+   * Of these targets (at most one per customer), the customers whose invoice for the target's
+   * period exists: probed one by one on the unique key, whatever the table's statistics say.
    */
-  abstract issue(request: IssueRequest): Promise<IssueOutcome>;
+  abstract invoicedAmong(targets: InvoiceTarget[]): Promise<Set<string>>;
   /**
-   * The customer's lock group: issues whose targets are in different groups do not wait on each
-   * other's period locks (only briefly on the number counter, taken last), so concurrent issuers
-   * should batch targets by group.
+   * Takes `count` consecutive numbers from the counter and answers the first. The counter row stays
+   * locked until the unit of work ends, serialising issuers from here on: take it last.
    */
-  abstract lockGroupOf(customerId: string): number;
+  abstract takeSequenceNumbers(count: number): Promise<number>;
+  /** Stores issued invoices, numbered `firstSequence`, `firstSequence + 1`, ... in order. */
+  abstract store(invoices: Invoice[], firstSequence: number): Promise<void>;
   abstract findById(id: string): Promise<Invoice | null>;
   abstract findByCustomerAndPeriod(customerId: string, period: string): Promise<Invoice | null>;
   /** Newest period first, strictly after the cursor. */
@@ -65,13 +46,10 @@ export abstract class InvoiceRepository {
     limit: number,
     after: { period: string; id: string } | null,
   ): Promise<Invoice[]>;
-  /**
-   * Of each customer, the closed periods before its last closed one that it is due an invoice for
-   * (it existed before the period ended, or has calls in it) and has none: oldest first, set-wise.
-   */
-  abstract missingEarlierPeriods(windows: CatchUpWindow[]): Promise<Map<string, string[]>>;
-  /** Of these targets, the customers that have calls in the target period. */
-  abstract customersWithCalls(targets: InvoiceTarget[]): Promise<Set<string>>;
-  /** The open period's calls so far, and late calls not yet billed: for the upcoming preview. */
-  abstract unbilledUsage(target: InvoiceTarget): Promise<PeriodBilling>;
+  /** Of these customers, those with fewer invoices in their range than the range has months. */
+  abstract customersMissingInvoices(ranges: InvoicedRange[]): Promise<Set<string>>;
+  /** The periods each of these customers has an invoice for. */
+  abstract invoicedPeriodsOf(customerIds: string[]): Promise<Map<string, Set<string>>>;
+  /** Each customer's issued invoices, as issued (their stored bounds): for the period repair. */
+  abstract issuedPeriodsOf(customerIds: string[]): Promise<Map<string, IssuedPeriod[]>>;
 }

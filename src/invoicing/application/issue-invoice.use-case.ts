@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { BillableCalls } from '../../calls';
 import { CustomerDirectory } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { Invoice } from '../domain/invoice';
 import { isDueAnInvoice } from '../domain/invoice-due';
 import { NotDueAnInvoiceError, PeriodNotClosedError } from '../domain/invoicing.errors';
-import { InvoiceIssuer } from './invoice-issuer';
 import { InvoiceRepository } from './invoice.repository';
+import { IssueInvoices } from './issue-invoices';
 
 export interface IssueInvoiceResult {
   invoice: Invoice;
@@ -20,7 +21,8 @@ export class IssueInvoiceUseCase {
   constructor(
     private readonly customers: CustomerDirectory,
     private readonly invoices: InvoiceRepository,
-    private readonly issuer: InvoiceIssuer,
+    private readonly calls: BillableCalls,
+    private readonly issueInvoices: IssueInvoices,
     private readonly clock: Clock,
   ) {}
 
@@ -33,10 +35,10 @@ export class IssueInvoiceUseCase {
     const target = { customerId: customer.id, period, customer };
     // Only a customer created after the period ended needs its calls counted to be due.
     const existedBefore = isDueAnInvoice(customer.createdAt, period, false);
-    const hasCalls = existedBefore || (await this.invoices.customersWithCalls([target])).has(customer.id);
+    const hasCalls = existedBefore || (await this.calls.customersWithCallsIn([target])).has(customer.id);
     if (!isDueAnInvoice(customer.createdAt, period, hasCalls)) throw new NotDueAnInvoiceError(period.code);
 
-    const outcome = await this.issuer.issue([target]);
+    const outcome = await this.issueInvoices.issue([target]);
     if (outcome.created.length > 0) return { invoice: outcome.created[0], created: true };
     // Another instance issued it between our check and our lock.
     const issued = await this.invoices.findByCustomerAndPeriod(customer.id, period.code);

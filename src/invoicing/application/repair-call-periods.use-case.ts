@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { CallPeriodRecords, type CallInWindow, type WindowGroup } from '../../calls';
 import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
+import { PeriodLocks } from '../../shared/transactions/period-locks';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import {
   type CallPeriodChange,
   type PeriodRepairOutcome,
@@ -13,9 +16,11 @@ import {
   type RepairWindow,
   windowsAroundStarts,
 } from '../domain/period-repair-windows';
-import { CallPeriodRepairs, type WindowGroup } from './call-period-repairs.port';
+import { InvoiceRepository } from './invoice.repository';
 
 const CUSTOMERS_PER_BATCH = 500;
+/** Few enough periods per unit of work that its advisory locks (periods × 24 slices) stay a few hundred. */
+const PERIODS_PER_TRANSACTION = 12;
 
 export interface CallPeriodRepairReport {
   dryRun: boolean;
@@ -36,7 +41,10 @@ export interface CallPeriodRepairReport {
 export class RepairCallPeriodsUseCase {
   constructor(
     private readonly customers: CustomerDirectory,
-    private readonly repairs: CallPeriodRepairs,
+    private readonly calls: CallPeriodRecords,
+    private readonly invoices: InvoiceRepository,
+    private readonly periodLocks: PeriodLocks,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -57,7 +65,7 @@ export class RepairCallPeriodsUseCase {
       after = page[page.length - 1];
       report.customers += page.length;
 
-      const invoices = await this.repairs.issuedPeriodsOf(page.map((customer) => customer.id));
+      const invoices = await this.invoices.issuedPeriodsOf(page.map((customer) => customer.id));
       const groups: WindowGroup[] = [];
       const byZone = new Map<string, string[]>();
       for (const customer of page) {
@@ -83,22 +91,58 @@ export class RepairCallPeriodsUseCase {
       }
       if (groups.length === 0) continue;
 
-      const changes = await this.repairs.repairIn(
-        groups,
-        (found, invoicesByCustomer) =>
-          found.flatMap(({ call, correctPeriod }) => {
-            const change = repairCallPeriod(
-              call,
-              correctPeriod,
-              invoicesByCustomer.get(call.customerId) ?? [],
-            );
-            return change ? [change] : [];
-          }),
-        dryRun,
-      );
+      const changes = await this.repairIn(groups, dryRun);
       for (const change of changes) report.outcomes[change.outcome] += 1;
       report.changes.push(...changes);
     }
     return report;
+  }
+
+  /**
+   * Finds the calls started in the windows and, a few correct periods at a time, in a unit of work
+   * that holds their invoicing locks (so no invoice for them is issued meanwhile): re-reads them
+   * row-locked, reads their customers' invoices, decides, and stores the changes unless `dryRun`.
+   */
+  private async repairIn(groups: WindowGroup[], dryRun: boolean): Promise<CallPeriodChange[]> {
+    const byPeriod = new Map<string, CallInWindow[]>();
+    for (const found of await this.calls.startedIn(groups)) {
+      byPeriod.set(found.windowPeriod, [...(byPeriod.get(found.windowPeriod) ?? []), found]);
+    }
+    const periods = [...byPeriod.keys()].sort();
+    const changes: CallPeriodChange[] = [];
+    for (let i = 0; i < periods.length; i += PERIODS_PER_TRANSACTION) {
+      const found = periods.slice(i, i + PERIODS_PER_TRANSACTION).flatMap((period) => byPeriod.get(period)!);
+      const correctPeriodOf = new Map(found.map((call) => [call.id, call.windowPeriod]));
+      const decided = await this.unitOfWork.transactional(async () => {
+        await this.periodLocks.lockExclusive(
+          found.map(({ customerId, windowPeriod }) => ({ customerId, period: windowPeriod })),
+        );
+        const calls = await this.calls.lock(found.map((call) => call.id));
+        const invoices = await this.invoices.issuedPeriodsOf([
+          ...new Set(calls.map((call) => call.customerId)),
+        ]);
+        const chunkChanges = calls.flatMap((call) => {
+          const change = repairCallPeriod(
+            call,
+            correctPeriodOf.get(call.id)!,
+            invoices.get(call.customerId) ?? [],
+          );
+          return change ? [change] : [];
+        });
+        if (!dryRun) {
+          await this.calls.store(
+            chunkChanges.map(({ call, period, late, lateInvoiceId }) => ({
+              id: call.id,
+              period,
+              late,
+              lateInvoiceId,
+            })),
+          );
+        }
+        return chunkChanges;
+      });
+      changes.push(...decided);
+    }
+    return changes;
   }
 }

@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfiguration } from '../../config';
+import { BillableCalls } from '../../calls';
 import { CustomerDirectory, CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
+import { periodLockSliceOf } from '../../shared/transactions/period-locks';
 import { isDueAnInvoice } from '../domain/invoice-due';
-import { InvoiceIssuer } from './invoice-issuer';
-import { CustomerTarget, InvoiceRepository } from './invoice.repository';
+import type { CustomerTarget } from './invoice.repository';
 import { InvoicingLane } from './invoicing-lanes';
+import { IssueInvoices } from './issue-invoices';
+import { MissingInvoicePeriods } from './missing-invoice-periods';
 
 /**
  * What a run did. `customers` counts customers; the other three count invoices (customer and
@@ -39,7 +42,7 @@ export interface RunOptions {
  * a crash loses at most the batches in flight, which the next run redoes.
  *
  * Batches are issued on INVOICING_CONCURRENCY lanes at once. Each lane takes the customers of its
- * own lock groups, so the lanes' transactions do not wait on each other's period locks and the
+ * own period-lock slices, so the lanes' transactions do not wait on each other's period locks and the
  * service's work on one batch overlaps the database's on another.
  */
 @Injectable()
@@ -48,8 +51,9 @@ export class RunMonthlyInvoicingUseCase {
 
   constructor(
     private readonly customers: CustomerDirectory,
-    private readonly invoices: InvoiceRepository,
-    private readonly issuer: InvoiceIssuer,
+    private readonly calls: BillableCalls,
+    private readonly issueInvoices: IssueInvoices,
+    private readonly missingPeriods: MissingInvoicePeriods,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
   ) {}
@@ -69,7 +73,7 @@ export class RunMonthlyInvoicingUseCase {
       { length: this.config.INVOICING_CONCURRENCY },
       () => new InvoicingLane(batchSize),
     );
-    const laneOf = (customerId: string) => lanes[this.invoices.lockGroupOf(customerId) % lanes.length];
+    const laneOf = (customerId: string) => lanes[periodLockSliceOf(customerId) % lanes.length];
     const failedCustomers = new Set<string>();
     const issue = (batch: CustomerTarget[]) =>
       this.issueBatch(batch, summary, failedCustomers, options.signal);
@@ -109,7 +113,7 @@ export class RunMonthlyInvoicingUseCase {
     summary.failed += batch.length - runnable.length;
     if (runnable.length === 0 || signal?.aborted) return;
     try {
-      const outcome = await this.issuer.issue(runnable);
+      const outcome = await this.issueInvoices.issue(runnable);
       summary.created += outcome.created.length;
       summary.alreadyInvoiced += outcome.alreadyInvoiced.length;
     } catch (error) {
@@ -138,13 +142,13 @@ export class RunMonthlyInvoicingUseCase {
       }))
       .filter((target) => target.period.isClosedAt(now));
     const createdAfterEnd = candidates.filter((target) => target.customer.createdAt >= target.period.end);
-    const withCalls = await this.invoices.customersWithCalls(createdAfterEnd);
+    const withCalls = await this.calls.customersWithCallsIn(createdAfterEnd);
     const due = candidates.filter((target) =>
       isDueAnInvoice(target.customer.createdAt, target.period, withCalls.has(target.customerId)),
     );
     if (periodCode !== null) return due.map((target) => [target]);
 
-    const earlier = await this.invoices.missingEarlierPeriods(
+    const earlier = await this.missingPeriods.of(
       candidates.map((target) => ({
         customerId: target.customerId,
         lastClosed: target.period.code,

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { StoredLine } from './invoice.rows';
+import type { StoredLine } from './stored-line';
 
 /**
  * Table `invoices`: issued invoices are immutable documents, their lines stored as issued. One per

@@ -2,46 +2,27 @@ import { BillingPeriod } from '../../shared/domain/billing-period';
 import { instant } from '../../shared/database/database';
 import { Money } from '../../shared/domain/money';
 import { TimeZone } from '../../shared/domain/time-zone';
-import type { BilledCallGroup } from '../domain/billed-calls';
 import type { Invoice, InvoiceLine } from '../domain/invoice';
-import type { InvoiceLineKind } from '../../billing-plans';
+import type { InvoiceRow } from './invoicing.tables';
+import type { StoredLine } from './stored-line';
 
-export interface InvoiceRow {
-  id: string;
-  number: string;
-  customer_id: string;
-  period: string;
-  timezone: string;
-  plan: string;
-  issued_at: string | Date;
-  call_count: number;
-  minutes: string | number;
-  lines: StoredLine[];
-  total: string;
-  currency: string;
-}
+/** The columns an invoice is read back from. */
+export const INVOICE_COLUMNS = [
+  'id',
+  'number',
+  'customer_id',
+  'period',
+  'timezone',
+  'plan',
+  'issued_at',
+  'call_count',
+  'minutes',
+  'lines',
+  'total',
+  'currency',
+] as const;
 
-export interface StoredLine {
-  kind: InvoiceLineKind;
-  description: string;
-  period: string;
-  quantity: number;
-  unitPrice: string | null;
-  amount: string;
-}
-
-export interface CallGroupRow {
-  customer_id: string;
-  period: string;
-  unit_price: string;
-  currency: string;
-  minutes: string | number;
-  call_count: string | number;
-  charge: string;
-  covered: string | null;
-}
-
-export function toInvoice(row: InvoiceRow): Invoice {
+export function toInvoice(row: Pick<InvoiceRow, (typeof INVOICE_COLUMNS)[number]>): Invoice {
   const money = (amount: string) => Money.of(amount, row.currency);
   return {
     id: row.id,
@@ -71,15 +52,4 @@ export function toStoredLines(lines: InvoiceLine[]): StoredLine[] {
     unitPrice: line.unitPrice?.toString() ?? null,
     amount: line.amount.toString(),
   }));
-}
-
-export function toCallGroup(row: CallGroupRow): BilledCallGroup {
-  return {
-    period: row.period,
-    unitPrice: Money.of(row.unit_price, row.currency),
-    minutes: Number(row.minutes),
-    callCount: Number(row.call_count),
-    charge: Money.of(row.charge, row.currency),
-    covered: row.covered === null ? null : Money.of(row.covered, row.currency),
-  };
 }

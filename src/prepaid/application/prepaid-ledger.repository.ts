@@ -1,15 +1,35 @@
 import type { Money } from '../../shared/domain/money';
+import type { CallDebit } from '../domain/balance-drawdown';
 import type { TopUp } from '../domain/top-up';
 
-export interface TopUpOutcome {
-  /** false: the reference was already recorded with the same amount; nothing was credited. */
-  credited: boolean;
-  balance: Money;
+/** An issued invoice's prepaid charges the balance did not cover: moved from the balance onto the invoice. */
+export interface InvoiceCredit {
+  invoiceId: string;
+  customerId: string;
+  amount: Money;
 }
 
-/** Port: the prepaid ledger. The balance is the sum of its entries, cached per customer. */
+/**
+ * Port: the prepaid ledger (entries are the truth) and each customer's balance, their running sum.
+ * Each method is one step; a use case makes several atomic with the `UnitOfWork`, and an entry is
+ * always written in the same unit of work as the balance it moves.
+ */
 export abstract class PrepaidLedgerRepository {
-  /** Credits once per (customer, reference); throws TopUpReferenceConflictError for another amount. */
-  abstract topUp(customerId: string, topUp: TopUp, now: Date): Promise<TopUpOutcome>;
+  /** Records a top-up entry unless one with this reference exists for the customer; true when recorded. */
+  abstract recordTopUp(customerId: string, topUp: TopUp, now: Date): Promise<boolean>;
+  /** The amount of the customer's top-up with this reference, if there is one. */
+  abstract topUpAmount(customerId: string, reference: string): Promise<Money | null>;
+  /** Adds to the customer's balance (creating it) and answers the new balance. */
+  abstract addToBalance(customerId: string, amount: Money): Promise<Money>;
+  /** The customer's balance; zero in `currency` when it has none yet. */
   abstract balance(customerId: string, currency: string): Promise<Money>;
+  /**
+   * The balances of these customers (created at zero in the currency given when missing), locked
+   * until the unit of work ends: concurrent drawdowns of one customer serialise here.
+   */
+  abstract lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, Money>>;
+  /** Records a `call_debit` entry per call and stores the customers' new balances. */
+  abstract recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void>;
+  /** Records an `invoice_credit` entry per invoice and adds each to its customer's balance. */
+  abstract recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void>;
 }

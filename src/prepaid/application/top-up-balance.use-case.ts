@@ -1,19 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../shared/clock/clock';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
+import { TopUpReferenceConflictError } from '../domain/prepaid.errors';
 import { parseTopUp } from '../domain/top-up';
+import type { Money } from '../../shared/domain/money';
 import { PrepaidCustomer } from './prepaid-customer';
-import { PrepaidLedgerRepository, TopUpOutcome } from './prepaid-ledger.repository';
+import { PrepaidLedgerRepository } from './prepaid-ledger.repository';
 
+export interface TopUpOutcome {
+  /** false: the reference was already recorded with the same amount; nothing was credited. */
+  credited: boolean;
+  balance: Money;
+}
+
+/** Credits a prepaid balance once per (customer, reference); another amount under a known reference is a 409. */
 @Injectable()
 export class TopUpBalanceUseCase {
   constructor(
     private readonly prepaid: PrepaidCustomer,
     private readonly ledger: PrepaidLedgerRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   async execute(customerId: string, amount: unknown, reference: unknown): Promise<TopUpOutcome> {
     const { customer, balance } = await this.prepaid.find(customerId);
-    return this.ledger.topUp(customer.id, parseTopUp(amount, reference, balance.currency), this.clock.now());
+    const topUp = parseTopUp(amount, reference, balance.currency);
+    const now = this.clock.now();
+    return this.unitOfWork.transactional(async () => {
+      if (await this.ledger.recordTopUp(customer.id, topUp, now)) {
+        return { credited: true, balance: await this.ledger.addToBalance(customer.id, topUp.amount) };
+      }
+      const recorded = await this.ledger.topUpAmount(customer.id, topUp.reference);
+      if (!recorded?.equals(topUp.amount)) throw new TopUpReferenceConflictError(topUp.reference);
+      return { credited: false, balance: await this.ledger.balance(customer.id, topUp.amount.currency) };
+    });
   }
 }

@@ -2,53 +2,147 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
 import { Money } from '../../shared/domain/money';
-import { PrepaidLedgerRepository, TopUpOutcome } from '../application/prepaid-ledger.repository';
-import { TopUpReferenceConflictError } from '../domain/prepaid.errors';
+import { InvoiceCredit, PrepaidLedgerRepository } from '../application/prepaid-ledger.repository';
+import type { CallDebit } from '../domain/balance-drawdown';
 import type { TopUp } from '../domain/top-up';
+import type { PrepaidTables } from './prepaid.tables';
 
 /**
- * The ledger in PostgreSQL: entries are the truth, prepaid_balances their running sum, updated in
- * the same transaction as each entry (call debits are written by the calls store the same way).
+ * The ledger in PostgreSQL: `prepaid_ledger_entries` are the truth, `prepaid_balances` their running
+ * sum per customer. Set-wise for calls and invoices (one statement per step, arrays through unnest).
  */
 @Injectable()
 export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database<PrepaidTables>) {
     super();
   }
 
-  topUp(customerId: string, topUp: TopUp, now: Date): Promise<TopUpOutcome> {
-    const { amount, reference } = topUp;
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx.rows<{ id: string }>(sql`
-        INSERT INTO prepaid_ledger_entries (customer_id, kind, amount, currency, reference, created_at)
-        VALUES (${customerId}::uuid, 'top_up', ${amount.toString()}::numeric, ${amount.currency}, ${reference}, ${now})
-        ON CONFLICT (customer_id, reference) WHERE kind = 'top_up' DO NOTHING
-        RETURNING id`);
-      if (inserted.length === 0) {
-        const [existing] = await tx.rows<{ amount: string; currency: string }>(sql`
-          SELECT amount, currency FROM prepaid_ledger_entries
-          WHERE customer_id = ${customerId}::uuid AND kind = 'top_up' AND reference = ${reference}`);
-        if (!Money.of(existing.amount, existing.currency).equals(amount))
-          throw new TopUpReferenceConflictError(reference);
-        return { credited: false, balance: await balanceIn(tx, customerId, amount.currency) };
-      }
-      const [row] = await tx.rows<{ balance: string; currency: string }>(sql`
-        INSERT INTO prepaid_balances (customer_id, balance, currency)
-        VALUES (${customerId}::uuid, ${amount.toString()}::numeric, ${amount.currency})
-        ON CONFLICT (customer_id) DO UPDATE SET balance = prepaid_balances.balance + EXCLUDED.balance
-        RETURNING balance, currency`);
-      return { credited: true, balance: Money.of(row.balance, row.currency) };
-    });
+  async recordTopUp(customerId: string, { amount, reference }: TopUp, now: Date): Promise<boolean> {
+    const inserted = await this.db.kysely
+      .insertInto('prepaid_ledger_entries')
+      .values({
+        customer_id: customerId,
+        kind: 'top_up',
+        amount: amount.toString(),
+        currency: amount.currency,
+        reference,
+        created_at: now,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['customer_id', 'reference']).where('kind', '=', 'top_up').doNothing(),
+      )
+      .returning('id')
+      .execute();
+    return inserted.length > 0;
   }
 
-  balance(customerId: string, currency: string): Promise<Money> {
-    return balanceIn(this.db, customerId, currency);
+  async topUpAmount(customerId: string, reference: string): Promise<Money | null> {
+    const row = await this.db.kysely
+      .selectFrom('prepaid_ledger_entries')
+      .select(['amount', 'currency'])
+      .where('customer_id', '=', customerId)
+      .where('kind', '=', 'top_up')
+      .where('reference', '=', reference)
+      .executeTakeFirst();
+    return row ? Money.of(row.amount, row.currency) : null;
   }
-}
 
-async function balanceIn(db: Database, customerId: string, currency: string): Promise<Money> {
-  const [row] = await db.rows<{ balance: string; currency: string }>(
-    sql`SELECT balance, currency FROM prepaid_balances WHERE customer_id = ${customerId}::uuid`,
-  );
-  return row ? Money.of(row.balance, row.currency) : Money.zero(currency);
+  async addToBalance(customerId: string, amount: Money): Promise<Money> {
+    const row = await this.db.kysely
+      .insertInto('prepaid_balances')
+      .values({ customer_id: customerId, balance: amount.toString(), currency: amount.currency })
+      .onConflict((conflict) =>
+        conflict.column('customer_id').doUpdateSet((eb) => ({
+          balance: eb('prepaid_balances.balance', '+', eb.ref('excluded.balance')),
+        })),
+      )
+      .returning(['balance', 'currency'])
+      .executeTakeFirstOrThrow();
+    return Money.of(row.balance, row.currency);
+  }
+
+  async balance(customerId: string, currency: string): Promise<Money> {
+    const row = await this.db.kysely
+      .selectFrom('prepaid_balances')
+      .select(['balance', 'currency'])
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    return row ? Money.of(row.balance, row.currency) : Money.zero(currency);
+  }
+
+  async lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, Money>> {
+    const ids = customers.map((customer) => customer.customerId);
+    await this.db.kysely
+      .insertInto('prepaid_balances')
+      .columns(['customer_id', 'balance', 'currency'])
+      .expression(
+        sql`SELECT id, 0, currency
+            FROM unnest(${ids}::uuid[], ${customers.map((customer) => customer.currency)}::char(3)[]) AS t(id, currency)`,
+      )
+      .onConflict((conflict) => conflict.column('customer_id').doNothing())
+      .execute();
+    const rows = await this.db.kysely
+      .selectFrom('prepaid_balances')
+      .select(['customer_id', 'balance', 'currency'])
+      .where('customer_id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .orderBy('customer_id')
+      .forUpdate()
+      .execute();
+    return new Map(rows.map((row) => [row.customer_id, Money.of(row.balance, row.currency)]));
+  }
+
+  async recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void> {
+    if (debits.length === 0) return;
+    await this.db.kysely
+      .insertInto('prepaid_ledger_entries')
+      .columns(['customer_id', 'kind', 'amount', 'currency', 'call_id', 'created_at'])
+      .expression(
+        sql`SELECT customer_id, 'call_debit', amount, currency, call_id, ${at}
+            FROM unnest(${debits.map((d) => d.customerId)}::uuid[], ${debits.map((d) => d.charge.negated().toString())}::numeric[],
+                        ${debits.map((d) => d.charge.currency)}::char(3)[], ${debits.map((d) => d.callId)}::uuid[])
+                 AS t(customer_id, amount, currency, call_id)`,
+      )
+      .execute();
+    const customerIds = [...new Set(debits.map((debit) => debit.customerId))];
+    await this.db.kysely
+      .updateTable('prepaid_balances')
+      .from(
+        sql<{
+          customer_id: string;
+          balance: string;
+        }>`unnest(${customerIds}::uuid[], ${customerIds.map((id) => balances.get(id)!.toString())}::numeric[])`.as<'v'>(
+          sql`v(customer_id, balance)`,
+        ),
+      )
+      .set((eb) => ({ balance: eb.ref('v.balance') }))
+      .whereRef('prepaid_balances.customer_id', '=', 'v.customer_id')
+      .execute();
+  }
+
+  async recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void> {
+    if (credits.length === 0) return;
+    const customerIds = credits.map((credit) => credit.customerId);
+    const amounts = credits.map((credit) => credit.amount.toString());
+    await this.db.kysely
+      .insertInto('prepaid_ledger_entries')
+      .columns(['customer_id', 'kind', 'amount', 'currency', 'invoice_id', 'created_at'])
+      .expression(
+        sql`SELECT customer_id, 'invoice_credit', amount, currency, invoice_id, ${at}
+            FROM unnest(${customerIds}::uuid[], ${amounts}::numeric[], ${credits.map((c) => c.amount.currency)}::char(3)[],
+                        ${credits.map((c) => c.invoiceId)}::uuid[])
+                 AS t(customer_id, amount, currency, invoice_id)`,
+      )
+      .execute();
+    await this.db.kysely
+      .updateTable('prepaid_balances')
+      .from(
+        sql<{
+          customer_id: string;
+          amount: string;
+        }>`unnest(${customerIds}::uuid[], ${amounts}::numeric[])`.as<'v'>(sql`v(customer_id, amount)`),
+      )
+      .set((eb) => ({ balance: eb('prepaid_balances.balance', '+', eb.ref('v.amount')) }))
+      .whereRef('prepaid_balances.customer_id', '=', 'v.customer_id')
+      .execute();
+  }
 }

@@ -1,40 +1,42 @@
-import type { Compilable, Kysely, RawBuilder } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 
 /** The type of a `Database` that declares no tables: raw `sql` statements only. */
 export type NoTables = Record<never, never>;
 
-/** What a raw-SQL helper needs of a `Database`, whichever tables that one is typed for. */
-export type RawSql = Pick<Database, 'rows'>;
-
 /**
- * The SQL port the MikroORM adapters write through: parameterised statements and transactions.
+ * The SQL port the MikroORM adapters write through.
  *
  * `DB` is the Kysely type of the tables an adapter may query, its module's own
  * (`KyselyTables<typeof SomeEntity | ...>`): inject `Database<CallsTables>` and `kysely` is the typed
  * query builder on MikroORM's connection (`em.getKysely()`), so a misspelt table or column fails the
  * typecheck. Raw kysely `sql` templates (arrays bind as arrays, for set-wise `unnest` statements)
- * still run through `rows`, and inside the typed builder where SQL says more than the builder can.
+ * run on it too (`sql<Row>\`...\`.execute(db.kysely)`), and inside the typed builder where SQL says
+ * more than the builder can.
+ *
+ * There is no transaction parameter: inside `UnitOfWork.transactional`, `kysely` runs in that unit
+ * of work's transaction; outside one, on the pool. So read `db.kysely` when a statement runs,
+ * never keep it.
  */
 export abstract class Database<DB = NoTables> {
-  /** The typed query builder: on the pool, or, for the `tx` that `transaction` hands over, in that transaction. */
-  abstract readonly kysely: Kysely<DB>;
+  /** The typed query builder: in the current unit of work's transaction, or on the pool. */
+  abstract get kysely(): Kysely<DB>;
 
-  abstract rows<T>(query: RawBuilder<T>): Promise<T[]>;
+  /** Whether a unit of work's transaction is running in this async context. */
+  abstract get inTransaction(): boolean;
 
   /**
-   * The same, as a named prepared statement: PostgreSQL parses and plans it once per connection
-   * instead of on every call. For hot statements whose text does not vary; a typed query
-   * (`db.kysely.selectFrom(...)...`) is passed as it is, not executed.
+   * A typed query (`db.kysely.selectFrom(...)...`, passed as it is, not executed), a raw `sql`
+   * template or a bound `HotStatement`, as a named prepared statement: PostgreSQL parses and plans
+   * it once per connection instead of on every call. For hot statements whose text does not vary.
+   * Inside a unit of work it runs unnamed, in its transaction.
    */
-  async prepared<T>(query: RawBuilder<T> | Compilable<T>): Promise<T[]> {
+  async prepared<T>(query: RawBuilder<T> | Compilable<T> | CompiledQuery<T>): Promise<T[]> {
     return (await this.kysely.executeQuery(this.compile(query))).rows;
   }
 
-  /** Runs `work` in one transaction; everything it does commits or rolls back together. */
-  abstract transaction<T>(work: (tx: Database<DB>) => Promise<T>): Promise<T>;
-
-  protected compile<T>(query: RawBuilder<T> | Compilable<T>) {
-    return 'isRawBuilder' in query ? query.compile(this.kysely) : query.compile();
+  protected compile<T>(query: RawBuilder<T> | Compilable<T> | CompiledQuery<T>): CompiledQuery<T> {
+    if ('isRawBuilder' in query) return query.compile(this.kysely);
+    return 'compile' in query ? query.compile() : query;
   }
 }
 

@@ -59,7 +59,7 @@ export class CustomerResponse {
       name: customer.name,
       email: customer.email,
       timezone: customer.timezone.name,
-      plan: customer.planHistory.inForceDuring(current),
+      plan: customer.planInForceAt(now),
       pendingPlan: pending?.plan ?? null,
       planEffectiveFrom: pending?.from ?? null,
       phoneNumbers: customer.phoneNumbers.map((number) => number.e164),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Money } from '../../shared/domain/money';
-import { coveredByBalance } from './balance-drawdown';
+import { coveredByBalance, drawDown } from './balance-drawdown';
 
 const usd = (amount: string) => Money.of(amount, 'USD');
 
@@ -54,6 +54,50 @@ describe('coveredByBalance', () => {
         expect(covered.equals(available.min(charge))).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('drawDown', () => {
+  it("takes each call's charge from its own customer's balance, one after the other", () => {
+    const { covered, balances } = drawDown(
+      new Map([
+        ['ada', usd('0.10')],
+        ['bob', usd('-1.00')],
+      ]),
+      [
+        { callId: 'c1', customerId: 'ada', charge: usd('0.06') },
+        { callId: 'c2', customerId: 'bob', charge: usd('0.02') },
+        { callId: 'c3', customerId: 'ada', charge: usd('0.06') },
+        { callId: 'c4', customerId: 'ada', charge: usd('0.06') },
+      ],
+    );
+    expect([...covered].map(([call, amount]) => [call, amount.toString()])).toEqual([
+      ['c1', '0.06'],
+      ['c2', '0.00'],
+      ['c3', '0.04'],
+      ['c4', '0.00'],
+    ]);
+    expect(balances.get('ada')!.toString()).toBe('-0.08');
+    expect(balances.get('bob')!.toString()).toBe('-1.02');
+  });
+
+  it('lowers each balance by exactly the sum of its charges, whatever they cover', () => {
+    fc.assert(
+      fc.property(
+        decimal(-10_000n, 10_000n),
+        fc.array(decimal(0n, 10_000n), { maxLength: 20 }),
+        (start, charges) => {
+          const { covered, balances } = drawDown(
+            new Map([['ada', usd(start)]]),
+            charges.map((charge, index) => ({ callId: `c${index}`, customerId: 'ada', charge: usd(charge) })),
+          );
+          const total = Money.sum(charges.map(usd), 'USD');
+          expect(balances.get('ada')!.equals(usd(start).minus(total))).toBe(true);
+          const coveredTotal = Money.sum([...covered.values()], 'USD');
+          expect(coveredTotal.compareTo(usd(start).max(Money.zero('USD')))).toBeLessThanOrEqual(0);
+        },
+      ),
     );
   });
 });

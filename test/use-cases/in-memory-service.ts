@@ -1,0 +1,149 @@
+import { AuthenticateCallerQuery } from '../../src/auth/application/authenticate-caller.query';
+import { IssueCustomerKeyUseCase } from '../../src/auth/application/issue-customer-key.use-case';
+import { InMemoryCustomerApiKeyRepository } from '../../src/auth/infrastructure/in-memory-customer-api-key.repository';
+import { DEFAULT_PLAN_CATALOG, PlanCatalog } from '../../src/billing-plans/domain/plan-catalog';
+import { RecordCallsUseCase } from '../../src/calls/application/record-calls.use-case';
+import { StoreRatedCalls } from '../../src/calls/application/store-rated-calls';
+import { InMemoryBillableCalls } from '../../src/calls/infrastructure/in-memory-billable-calls';
+import { InMemoryCallRepository } from '../../src/calls/infrastructure/in-memory-call.repository';
+import { loadConfig } from '../../src/config';
+import { CustomerDirectory } from '../../src/customers/application/customer-directory';
+import { RegisterCustomerUseCase } from '../../src/customers/application/register-customer.use-case';
+import { CatalogPlanCodes } from '../../src/customers/infrastructure/catalog-plan-codes.adapter';
+import { InMemoryCustomerRepository } from '../../src/customers/infrastructure/in-memory-customer.repository';
+import { InvoiceEvents } from '../../src/invoicing/application/invoice-events.port';
+import { IssueInvoiceUseCase } from '../../src/invoicing/application/issue-invoice.use-case';
+import { IssueInvoices } from '../../src/invoicing/application/issue-invoices';
+import {
+  IssuedInvoice,
+  IssuedInvoicesOutbox,
+} from '../../src/invoicing/application/issued-invoices-outbox.port';
+import { MissingInvoicePeriods } from '../../src/invoicing/application/missing-invoice-periods';
+import { PreviewUpcomingInvoiceQuery } from '../../src/invoicing/application/preview-upcoming-invoice.query';
+import { RunMonthlyInvoicingUseCase } from '../../src/invoicing/application/run-monthly-invoicing.use-case';
+import type { Invoice } from '../../src/invoicing/domain/invoice';
+import { InMemoryInvoiceRepository } from '../../src/invoicing/infrastructure/in-memory-invoice.repository';
+import { InMemoryInvoicedPeriods } from '../../src/invoicing/infrastructure/in-memory-invoiced-periods';
+import { GetBalanceQuery } from '../../src/prepaid/application/get-balance.query';
+import { PrepaidCharges } from '../../src/prepaid/application/prepaid-charges';
+import { PrepaidCustomer } from '../../src/prepaid/application/prepaid-customer';
+import { TopUpBalanceUseCase } from '../../src/prepaid/application/top-up-balance.use-case';
+import { InMemoryPrepaidLedgerRepository } from '../../src/prepaid/infrastructure/in-memory-prepaid-ledger.repository';
+import { FixedClock } from '../../src/shared/clock/fixed-clock';
+import { ImmediateUnitOfWork } from '../../src/shared/transactions/immediate-unit-of-work';
+import { PeriodLockKey, PeriodLocks } from '../../src/shared/transactions/period-locks';
+
+/** The period locks a use case took, in order: a unit-test stand-in for PostgreSQL's advisory locks. */
+export class RecordingPeriodLocks extends PeriodLocks {
+  readonly taken: { mode: 'shared' | 'exclusive'; keys: PeriodLockKey[] }[] = [];
+
+  lockShared(keys: PeriodLockKey[]): Promise<void> {
+    return this.take('shared', keys);
+  }
+
+  lockExclusive(keys: PeriodLockKey[]): Promise<void> {
+    return this.take('exclusive', keys);
+  }
+
+  private take(mode: 'shared' | 'exclusive', keys: PeriodLockKey[]): Promise<void> {
+    if (keys.length > 0) {
+      this.taken.push({ mode, keys: keys.map(({ customerId, period }) => ({ customerId, period })) });
+    }
+    return Promise.resolve();
+  }
+}
+
+/** What issuing queued for delivery. */
+export class RecordingOutbox extends IssuedInvoicesOutbox {
+  readonly queued: IssuedInvoice[] = [];
+
+  enqueue(issued: IssuedInvoice[]): Promise<void> {
+    this.queued.push(...issued);
+    return Promise.resolve();
+  }
+}
+
+export class RecordingInvoiceEvents extends InvoiceEvents {
+  readonly issued: Invoice[] = [];
+
+  invoicesIssued(invoices: Invoice[]): Promise<void> {
+    this.issued.push(...invoices);
+    return Promise.resolve();
+  }
+}
+
+/**
+ * The service's use cases wired by hand on in-memory adapters (each kept honest by its contract
+ * suite), a fixed clock and the built-in plan catalog: the application layer's behaviour, tested in
+ * milliseconds, without Nest, HTTP or PostgreSQL.
+ */
+export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string, string> = {}) {
+  const clock = new FixedClock(now);
+  const config = loadConfig({ NODE_ENV: 'test', OPERATOR_API_KEY: 'in-memory-operator-key-0123', ...env });
+  const catalog = PlanCatalog.fromConfiguration(DEFAULT_PLAN_CATALOG, config.DEFAULT_PLAN);
+  const unitOfWork = new ImmediateUnitOfWork();
+  const periodLocks = new RecordingPeriodLocks();
+
+  const customers = new InMemoryCustomerRepository();
+  const directory = new CustomerDirectory(customers);
+  const keys = new InMemoryCustomerApiKeyRepository(async (id) => (await customers.findById(id)) !== null);
+  const issueKey = new IssueCustomerKeyUseCase(keys, clock);
+  const ledger = new InMemoryPrepaidLedgerRepository();
+  const prepaidCharges = new PrepaidCharges(ledger, unitOfWork);
+  const prepaidCustomer = new PrepaidCustomer(directory, catalog, clock);
+  const calls = new InMemoryCallRepository();
+  const billableCalls = new InMemoryBillableCalls(calls.table);
+  const invoices = new InMemoryInvoiceRepository();
+  const outbox = new RecordingOutbox();
+  const events = new RecordingInvoiceEvents();
+  const issueInvoices = new IssueInvoices(
+    unitOfWork,
+    periodLocks,
+    invoices,
+    billableCalls,
+    outbox,
+    prepaidCharges,
+    events,
+    catalog,
+    clock,
+    config,
+  );
+  const storeCalls = new StoreRatedCalls(
+    calls,
+    prepaidCharges,
+    new InMemoryInvoicedPeriods(invoices),
+    periodLocks,
+    unitOfWork,
+  );
+
+  return {
+    clock,
+    adapters: { customers, keys, ledger, calls, billableCalls, invoices, outbox, events, periodLocks },
+    registerCustomer: new RegisterCustomerUseCase(
+      customers,
+      issueKey,
+      unitOfWork,
+      new CatalogPlanCodes(catalog, config),
+      clock,
+      config,
+    ),
+    authenticate: new AuthenticateCallerQuery(keys, config),
+    recordCalls: new RecordCallsUseCase(storeCalls, directory, catalog, clock, config),
+    issueInvoices,
+    issueInvoice: new IssueInvoiceUseCase(directory, invoices, billableCalls, issueInvoices, clock),
+    runMonthlyInvoicing: new RunMonthlyInvoicingUseCase(
+      directory,
+      billableCalls,
+      issueInvoices,
+      new MissingInvoicePeriods(invoices, billableCalls),
+      clock,
+      config,
+    ),
+    previewUpcomingInvoice: new PreviewUpcomingInvoiceQuery(directory, billableCalls, catalog, clock),
+    topUpBalance: new TopUpBalanceUseCase(prepaidCustomer, ledger, unitOfWork, clock),
+    getBalance: new GetBalanceQuery(prepaidCustomer, ledger, clock),
+    directory,
+  };
+}
+
+export type InMemoryService = ReturnType<typeof inMemoryService>;
