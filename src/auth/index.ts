@@ -1,7 +1,14 @@
 export { AuthModule } from './auth.module';
 export { IssueCustomerKeyUseCase } from './application/issue-customer-key.use-case';
 export { type Caller, ownCustomerOf } from './domain/caller';
-export { AnyKey, CustomerScoped, OperatorOnly, OwnedByCaller, Public } from './http/access.decorators';
+export {
+  AnyKey,
+  CustomerScoped,
+  OperatorOnly,
+  OperatorOrMetricsToken,
+  OwnedByCaller,
+  Public,
+} from './http/access.decorators';
 export { CurrentCaller } from './http/request-caller';
 export { documentApiKeys } from './http/document-api-keys';
 export { CUSTOMER_API_KEY } from './http/dto/customer-api-key.response';
