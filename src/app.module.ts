@@ -8,6 +8,7 @@ import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicingModule } from './invoicing';
+import { MetricsModule } from './metrics';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        MetricsModule,
         BillingPlansModule,
         CustomersModule,
         CallsModule,

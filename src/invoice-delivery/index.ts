@@ -1,2 +1,3 @@
 export { InvoiceDeliveryModule } from './invoice-delivery.module';
 export { InvoiceOutboxModule } from './invoice-outbox.module';
+export { DELIVERY_CHANNELS } from './domain/delivery';

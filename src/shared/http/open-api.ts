@@ -18,7 +18,8 @@ const TAGS: [string, string][] = [
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
-  ['health', 'Liveness and database check'],
+  ['health', 'Liveness and readiness probes'],
+  ['operations', "Prometheus metrics for the operator's monitoring"],
 ];
 
 /** Relative: the service that serves the document. Its callers are the operator's systems and customers. */
