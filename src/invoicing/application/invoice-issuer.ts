@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PlanCatalog } from '../../billing-plans';
 import { AppConfiguration } from '../../config';
 import { Clock } from '../../shared/clock/clock';
+import { InvoiceMetrics } from '../../shared/metrics/invoice.metrics';
 import { assembleInvoice, invoiceNumber } from '../domain/invoice-assembly';
 import { InvoiceEvents } from './invoice-events.port';
 import { CustomerTarget, InvoiceRepository, IssueOutcome } from './invoice.repository';
@@ -15,6 +16,7 @@ export class InvoiceIssuer {
     private readonly events: InvoiceEvents,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly metrics: InvoiceMetrics,
   ) {}
 
   async issue(targets: CustomerTarget[]): Promise<IssueOutcome> {
@@ -34,6 +36,7 @@ export class InvoiceIssuer {
           late,
         }),
     });
+    this.metrics.issued(outcome.created.length);
     if (outcome.created.length > 0) await this.events.invoicesIssued(outcome.created);
     return outcome;
   }
