@@ -2,10 +2,9 @@ import { MonthlyInvoicingScheduler } from '../../src/invoicing/infrastructure/mo
 import { deliveryEnv, dispatcherOf } from '../support/delivery';
 import { aCall, aCustomer, aPhoneNumber, type CreatedCustomer } from '../support/mothers';
 import { parsePrometheusText, sampleValue, type Scrape } from '../support/prometheus-text';
-import { OPERATOR_KEY, startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
-const METRICS_TOKEN = 'test-metrics-token-0123456789';
 const OUTCOMES = ['recorded', 'duplicate', 'rejected', 'suspended', 'not_billable'];
 const CALLS = 'phone_billing_calls_total';
 const DELIVERIES = 'phone_billing_deliveries_total';
@@ -36,7 +35,7 @@ describe('Prometheus metrics at GET /metrics', () => {
     receiver = await startWebhookReceiver();
     service = await startTestApp({
       now: '2026-09-10T00:00:00Z',
-      env: deliveryEnv({ webhookUrl: receiver.url }, { METRICS_TOKEN, DELIVERY_MAX_ATTEMPTS: '2' }),
+      env: deliveryEnv({ webhookUrl: receiver.url }, { DELIVERY_MAX_ATTEMPTS: '2' }),
     });
     first = await scrape();
     ada = await aCustomer(service);
@@ -271,44 +270,5 @@ describe('Prometheus metrics at GET /metrics', () => {
       'nodejs_heap_size_used_bytes',
     ])
       expect({ name, value: sampleValue(scraped, name) }).toEqual({ name, value: expect.any(Number) });
-  });
-
-  describe('who may scrape', () => {
-    const metrics = (key?: string) => {
-      const request = service.anonymous().get('/metrics');
-      return key === undefined ? request : request.set('Authorization', `Bearer ${key}`);
-    };
-
-    it('serves the text format to the operator key and to METRICS_TOKEN', async () => {
-      for (const key of [OPERATOR_KEY, METRICS_TOKEN]) {
-        const response = await metrics(key).expect(200);
-        expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
-        expect(response.text).toContain('# TYPE phone_billing_calls_total counter');
-      }
-    });
-
-    it('answers 401 without a key or with a wrong one, and 403 to a customer key, as problems', async () => {
-      const missing = await metrics().expect(401);
-      expect(missing.headers['www-authenticate']).toBe('Bearer');
-      expect(missing.body.type).toContain('/problems/missing-api-key');
-      const wrong = await metrics(`${METRICS_TOKEN}x`).expect(401);
-      expect(wrong.body.type).toContain('/problems/invalid-api-key');
-      const customer = await metrics(ada.apiKey).expect(403);
-      expect(customer.headers['content-type']).toContain('application/problem+json');
-      expect(customer.body.type).toContain('/problems/operator-key-required');
-    });
-
-    it('takes METRICS_TOKEN on /metrics alone: anywhere else it is a wrong key', async () => {
-      const response = await service
-        .anonymous()
-        .get('/v1/customers')
-        .set('Authorization', `Bearer ${METRICS_TOKEN}`)
-        .expect(401);
-      expect(response.body.type).toContain('/problems/invalid-api-key');
-    });
-
-    it('refuses a query parameter, as every operation does', async () => {
-      await service.http().get('/metrics?name=phone_billing_calls_total').expect(400);
-    });
   });
 });
