@@ -1,6 +1,7 @@
 /**
- * Three projects: `unit` (pure domain, no database), `tz-database` (BillingPeriod against every
- * zone and month of the time zone database: slow, so apart) and `integration` (Nest + a real PostgreSQL).
+ * Four projects: `unit` (pure domain, no database), `tz-database` (BillingPeriod against every
+ * zone and month of the time zone database: slow, so apart), `integration` (Nest + a real PostgreSQL)
+ * and `browser` (the customer portal in headless Chromium, against the real app on a real port).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -30,6 +31,15 @@ module.exports = {
       transform,
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -8,6 +8,8 @@ import { PhoneNumberEntity } from './src/customers/infrastructure/phone-number.e
 import { InvoiceDeliveryEntity } from './src/invoice-delivery/infrastructure/invoice-delivery.entity';
 import { InvoiceNumberCounterEntity } from './src/invoicing/infrastructure/invoice-number-counter.entity';
 import { InvoiceEntity } from './src/invoicing/infrastructure/invoice.entity';
+import { PortalLinkEntity } from './src/portal/infrastructure/portal-link.entity';
+import { PortalSessionEntity } from './src/portal/infrastructure/portal-session.entity';
 import { PrepaidBalanceEntity } from './src/prepaid/infrastructure/prepaid-balance.entity';
 import { PrepaidLedgerEntryEntity } from './src/prepaid/infrastructure/prepaid-ledger-entry.entity';
 
@@ -30,6 +32,8 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       PrepaidBalanceEntity,
       CustomerApiKeyEntity,
       InvoiceDeliveryEntity,
+      PortalLinkEntity,
+      PortalSessionEntity,
     ],
     extensions: [Migrator],
     migrations: {

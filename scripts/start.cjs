@@ -4,9 +4,10 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
+const { copyAssets } = require('./copy-assets.cjs');
 
 const root = join(__dirname, '..');
-// The same command as `npm run build`, run directly so no shell stands between us and it.
+// The same as `npm run build` (tsc, then copyAssets), run directly so no shell stands between us and it.
 const build = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',
@@ -24,5 +25,6 @@ build.once('exit', (code) => {
   process.removeListener('SIGTERM', forward);
   if (stopRequested) process.exit(0);
   if (code !== 0) process.exit(code ?? 1);
+  copyAssets(root);
   require(join(root, 'dist/src/main.js'));
 });

@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
+import { acceptPortalForms, PortalProblemPages, registerPortalPlugins } from './portal';
 import { AppConfiguration, type AppConfig } from './config';
 import { observeHttpMetrics } from './metrics';
 import { BODY_LIMIT_BYTES, MAX_PATH_SEGMENT_LENGTH } from './shared/http/framework-problems';
@@ -50,13 +51,18 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   observeHttpMetrics(app);
   useSecurityHeaders(fastify);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(routes));
+  const config = app.get(AppConfiguration);
+  // The customer portal's pages: its errors are HTML pages, its plugins are in place before its routes.
+  const portalPages = new PortalProblemPages({ brand: config.INVOICE_ISSUER_NAME, cookies: config });
+  app.useGlobalFilters(new ProblemDetailsFilter(routes, portalPages));
+  await registerPortalPlugins(app);
   // SIGINT/SIGTERM: close the app, then exit 0 through process.exit so 'exit' hooks and log flushes run.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
-  serveOpenApi(app, openApiDocumentOf(app, app.get(AppConfiguration)));
+  serveOpenApi(app, openApiDocumentOf(app, config));
   await app.init();
   // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
+  acceptPortalForms(fastify); // ...except the portal's own forms
   await fastify.ready();
 }
 

@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicingModule } from './invoicing';
 import { MetricsModule } from './metrics';
+import { PortalModule } from './portal';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
@@ -28,6 +29,7 @@ export class AppModule {
   static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
     // Issuing queues deliveries through invoice delivery's outbox; invoice delivery reads these invoices.
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
+    const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -43,8 +45,9 @@ export class AppModule {
         CustomersModule,
         CallsModule,
         invoicing,
-        InvoiceDeliveryModule.forRoot({ invoicing }),
+        invoiceDelivery,
         PrepaidModule,
+        PortalModule.forRoot({ invoicing, invoiceDelivery }),
       ],
     };
   }

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfiguration } from '../config';
 import { AuthenticateCallerQuery } from './application/authenticate-caller.query';
 import { CustomerApiKeyRepository } from './application/customer-api-key.repository';
+import { CustomerKeyVersionQuery } from './application/customer-key-version.query';
 import { IssueCustomerKeyUseCase } from './application/issue-customer-key.use-case';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { CustomerApiKeyController } from './http/customer-api-key.controller';
@@ -23,12 +24,13 @@ import { MikroOrmCustomerApiKeyRepository } from './infrastructure/mikro-orm-cus
     // Use cases
     AuthenticateCallerQuery,
     IssueCustomerKeyUseCase,
+    CustomerKeyVersionQuery,
     // Adapters
     { provide: CustomerApiKeyRepository, useClass: MikroOrmCustomerApiKeyRepository },
     // Global guards, in this order: who is calling and may they (401/403/404), then how often (429).
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: PerKeyThrottlerGuard },
   ],
-  exports: [IssueCustomerKeyUseCase],
+  exports: [IssueCustomerKeyUseCase, AuthenticateCallerQuery, CustomerKeyVersionQuery],
 })
 export class AuthModule {}

@@ -1,5 +1,7 @@
 export { AuthModule } from './auth.module';
 export { IssueCustomerKeyUseCase } from './application/issue-customer-key.use-case';
+export { AuthenticateCallerQuery } from './application/authenticate-caller.query';
+export { CustomerKeyVersionQuery } from './application/customer-key-version.query';
 export { type Caller, ownCustomerOf } from './domain/caller';
 export {
   AnyKey,

@@ -22,5 +22,6 @@ import { MikroOrmCallRepository } from './infrastructure/mikro-orm-call.reposito
     { provide: CallRepository, useClass: MikroOrmCallRepository },
     { provide: CallHistory, useClass: MikroOrmCallHistory },
   ],
+  exports: [GetCallHistoryQuery],
 })
 export class CallsModule {}

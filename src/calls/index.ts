@@ -1,1 +1,3 @@
 export { CallsModule } from './calls.module';
+export { GetCallHistoryQuery } from './application/get-call-history.query';
+export type { CallView } from './application/call-history.read-model';

@@ -94,28 +94,57 @@ const settingsSchema = z.object({
   DELIVERY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
   DELIVERY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // Customer portal (README "Customer portal"). Unset: http://localhost:<PORT>.
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine(
+      isBareOrigin,
+      'must be the origin alone, without a path, query or fragment: https://billing.example.com',
+    )
+    .optional(),
+  PORTAL_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
+  PORTAL_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(3600),
+  PORTAL_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  // Sign-in attempts with an API key per minute and client IP; 0 turns the limit off.
+  PORTAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
 });
 
+/** The portal's links are built on this origin, so it must be one: `https://host[:port]`, nothing after. */
+function isBareOrigin(url: string): boolean {
+  const parsed = new URL(url);
+  return (
+    (parsed.pathname === '/' || parsed.pathname === '') && !parsed.search && !parsed.hash && !parsed.username
+  );
+}
+
 /** One schema for every setting; `loadConfig` fails fast on the first start with a message naming the variable. */
-export const configSchema = settingsSchema.superRefine((config, context) => {
-  // Development generates a key at start (operator-key.ts); production must be given one.
-  if (config.NODE_ENV === 'production' && !config.OPERATOR_API_KEY) {
-    context.addIssue({
-      code: 'custom',
-      path: ['OPERATOR_API_KEY'],
-      message: "must be set when NODE_ENV=production (the operator's bearer key, at least 16 characters)",
-    });
-  }
-  if (config.SMTP_URL && !config.MAIL_FROM) {
-    context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is set' });
-  }
-  if (config.INVOICE_WEBHOOK_URL && !config.INVOICE_WEBHOOK_SECRET) {
-    context.addIssue({
-      code: 'custom',
-      path: ['INVOICE_WEBHOOK_SECRET'],
-      message: 'must be set when INVOICE_WEBHOOK_URL is set (whsec_ followed by a base64 key)',
-    });
-  }
-});
+export const configSchema = settingsSchema
+  .superRefine((config, context) => {
+    // Development generates a key at start (operator-key.ts); production must be given one.
+    if (config.NODE_ENV === 'production' && !config.OPERATOR_API_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OPERATOR_API_KEY'],
+        message: "must be set when NODE_ENV=production (the operator's bearer key, at least 16 characters)",
+      });
+    }
+    if (config.SMTP_URL && !config.MAIL_FROM) {
+      context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is set' });
+    }
+    if (config.INVOICE_WEBHOOK_URL && !config.INVOICE_WEBHOOK_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['INVOICE_WEBHOOK_SECRET'],
+        message: 'must be set when INVOICE_WEBHOOK_URL is set (whsec_ followed by a base64 key)',
+      });
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    PUBLIC_BASE_URL: new URL(config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).origin,
+  }));
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -29,6 +29,7 @@ import { InvoiceOutboxModule } from './invoice-outbox.module';
     { provide: InvoicePdfRenderer, useClass: PdfkitInvoicePdfRenderer },
     InvoiceDeliveryDispatcher,
   ],
+  exports: [RenderInvoicePdfQuery],
 })
 export class InvoiceDeliveryModule {
   /**

@@ -1,5 +1,7 @@
 export { InvoicingModule } from './invoicing.module';
 export { GetInvoiceQuery } from './application/get-invoice.query';
+export { ListInvoicesQuery } from './application/list-invoices.query';
+export { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
 export {
   RepairCallPeriodsUseCase,
   type CallPeriodRepairReport,

@@ -35,7 +35,7 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     { provide: InvoiceEvents, useClass: LoggingInvoiceEvents },
     MonthlyInvoicingScheduler,
   ],
-  exports: [GetInvoiceQuery, RepairCallPeriodsUseCase],
+  exports: [GetInvoiceQuery, ListInvoicesQuery, PreviewUpcomingInvoiceQuery, RepairCallPeriodsUseCase],
 })
 export class InvoicingModule {
   /**

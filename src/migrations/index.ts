@@ -6,6 +6,7 @@ import { Migration20261124000500_invoice_deliveries } from './Migration202611240
 import { Migration20261124000600_calls_ingestion_indexes } from './Migration20261124000600_calls_ingestion_indexes';
 import { Migration20261124000700_calls_history_covering_index } from './Migration20261124000700_calls_history_covering_index';
 import { Migration20261124000800_invoices_insert_cost } from './Migration20261124000800_invoices_insert_cost';
+import { Migration20261201024019_portal_sessions } from './Migration20261201024019_portal_sessions';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -26,4 +27,5 @@ export const migrations = [
     name: 'Migration20261124000800_invoices_insert_cost',
     class: Migration20261124000800_invoices_insert_cost,
   },
+  { name: 'Migration20261201024019_portal_sessions', class: Migration20261201024019_portal_sessions },
 ];

@@ -20,5 +20,6 @@ import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prep
     // Adapters
     { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
   ],
+  exports: [GetBalanceQuery],
 })
 export class PrepaidModule {}

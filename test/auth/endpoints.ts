@@ -105,5 +105,6 @@ export const ENDPOINTS: Endpoint[] = [
     body: () => ({ amount: '1.00', reference: `role-${Math.random().toString(36).slice(2)}` }),
   },
   { method: 'get', route: '/v1/customers/{customerId}/balance', access: 'customer', ok: 200 },
+  { method: 'post', route: '/v1/customers/{customerId}/portal-sessions', access: 'operator', ok: 201 },
   { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
 ];

@@ -305,6 +305,7 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
   'post /v1/customers/{customerId}/phone-numbers': fc.record({ number: phoneish }),
   'put /v1/customers/{customerId}/plan': fc.record({ plan }),
   'post /v1/customers/{customerId}/api-key': fc.constantFrom({}, undefined),
+  'post /v1/customers/{customerId}/portal-sessions': fc.constantFrom({}, undefined),
   'post /v1/calls': aCallish,
   'post /v1/calls/batch': fc.record({ calls: fc.array(aCallish, { maxLength: 5 }) }),
   'post /v1/customers/{customerId}/invoices': fc.record({ period }),

@@ -1,3 +1,4 @@
+import { enterWith, get, pathOf, portalLink } from '../portal/portal-http';
 import { MonthlyInvoicingScheduler } from '../../src/invoicing/infrastructure/monthly-invoicing.scheduler';
 import { deliveryEnv, dispatcherOf } from '../support/delivery';
 import { aCall, aCustomer, aPhoneNumber, type CreatedCustomer } from '../support/mothers';
@@ -228,6 +229,42 @@ describe('Prometheus metrics at GET /metrics', () => {
       1,
     );
     expect(response.text).not.toContain(ada.id);
+  });
+
+  it("labels the customer portal's pages by route template, never by the token, invoice id or raw path", async () => {
+    const invoices = await service.http().get(`/v1/customers/${ada.id}/invoices`).expect(200);
+    const invoiceId = (invoices.body.data as { id: string }[])[0].id;
+    const before = await scrape();
+    const link = await portalLink(service, ada.id);
+    const jar = await enterWith(service, link.url);
+    await get(service, '/portal', jar).expect(200);
+    await get(service, `/portal/invoices/${invoiceId}`, jar).expect(200);
+    await get(service, `/portal/invoices/${invoiceId}/pdf`, jar).expect(200);
+    await get(service, '/portal/assets/portal.css').expect(200);
+    await get(service, `/portal/nowhere/${invoiceId}`, jar).expect(404);
+    const response = await service.http().get('/metrics').expect(200);
+    const after = parsePrometheusText(response.text);
+
+    const requests = (method: string, route: string, status: string) =>
+      moved(before, after, HTTP_COUNT, { method, route, status_code: status });
+    expect([
+      requests('POST', '/v1/customers/:customerId/portal-sessions', '201'),
+      requests('GET', '/portal/enter', '303'),
+      requests('GET', '/portal', '200'),
+      requests('GET', '/portal/invoices/:invoiceId', '200'),
+      requests('GET', '/portal/invoices/:invoiceId/pdf', '200'),
+      requests('GET', '/portal/assets/portal.css', '200'),
+      requests('GET', 'unmatched', '404'),
+    ]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const portalRoutes = new Set(
+      after.samples.map(({ labels }) => labels.route).filter((route) => route?.startsWith('/portal')),
+    );
+    expect([...portalRoutes].filter((route) => !/^\/portal(\/[a-z.]+|\/:[A-Za-z]+)*$/.test(route))).toEqual(
+      [],
+    );
+    const token = new URL(link.url).searchParams.get('token')!;
+    for (const secret of [token, invoiceId, pathOf(link.url), 'nowhere'])
+      expect({ secret, scraped: response.text.includes(secret) }).toEqual({ secret, scraped: false });
   });
 
   it('uses no id, phone number or number as a label value (but bucket bounds, status codes and versions)', async () => {

@@ -41,7 +41,8 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, Schema>; headers?: Record<string, Header> };
 }
 
-const NOT_IN_DOCUMENT = /^\/docs(-json|-yaml)?(\/|$)/;
+/** The Swagger UI and the customer portal's HTML pages are not API operations. */
+const NOT_IN_DOCUMENT = /^\/(docs(-json|-yaml)?|portal)(\/|$)/;
 /** What the router and the 404 handler may answer for a path or method the document lacks. */
 const UNROUTED_STATUSES = new Set([400, 404, 405, 414]);
 const PROBLEM = 'application/problem+json';

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { customerIdClaimedBy, generateCustomerKey, hashApiKey, sameKeyHash } from './api-key';
+import {
+  customerIdClaimedBy,
+  generateCustomerKey,
+  hashApiKey,
+  keyVersionOf,
+  NO_KEY_VERSION,
+  sameKeyHash,
+} from './api-key';
 
 describe('customer API keys', () => {
   it('name their customer, so verifying one is a single lookup', () => {
@@ -41,5 +48,16 @@ describe('customer API keys', () => {
 
   it('compare hashes of different lengths as different, without throwing', () => {
     expect(sameKeyHash(Buffer.alloc(32), Buffer.alloc(31))).toBe(false);
+  });
+
+  it('have a version that differs from key to key and reveals neither the key nor its hash', () => {
+    const id = '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11';
+    const first = generateCustomerKey(id);
+    const rotated = generateCustomerKey(id);
+    expect(keyVersionOf(first.hash)).toBe(keyVersionOf(hashApiKey(first.key)));
+    expect(keyVersionOf(first.hash)).not.toBe(keyVersionOf(rotated.hash));
+    expect(keyVersionOf(first.hash)).not.toBe(NO_KEY_VERSION);
+    expect(first.key).not.toContain(keyVersionOf(first.hash));
+    expect(first.hash.toString('base64url')).not.toContain(keyVersionOf(first.hash));
   });
 });

@@ -36,3 +36,11 @@ export function hashApiKey(key: string): Buffer {
 export function sameKeyHash(left: Buffer, right: Buffer): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** The key version of a customer that has no key (registered before keys existed). */
+export const NO_KEY_VERSION = 'none';
+
+/** A short digest of a key's stored hash: tells keys apart without being a verifier for one. */
+export function keyVersionOf(keyHash: Buffer): string {
+  return createHash('sha256').update('key-version:').update(keyHash).digest('base64url').slice(0, 22);
+}

@@ -18,6 +18,7 @@ const TAGS: [string, string][] = [
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
+  ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],
   ['health', 'Liveness and readiness probes'],
   ['operations', "Prometheus metrics for the operator's monitoring"],
 ];

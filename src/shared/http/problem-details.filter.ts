@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/domain-error';
 import { frameworkProblem, INTERNAL_ERROR_TITLE, methodNotAllowedProblem } from './framework-problems';
 import { domainProblem, Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import type { ProblemPages } from './problem-pages';
 import { RequestValidationError } from './request-validation.error';
 import type { RouteMethods } from './route-methods';
 
@@ -16,21 +17,34 @@ interface FrameworkError {
  * framework's own errors (parsing, limits, unknown routes, rate limits) by code or status, in our
  * words; anything unexpected is logged with the request id and answered with a generic 500 that
  * names no internals. The router's refusals, which come before Nest, are `answerRouterError`'s.
+ * Paths that `pages` covers (the customer portal) answer the same errors as HTML pages.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  constructor(private readonly routes: RouteMethods) {}
+  constructor(
+    private readonly routes: RouteMethods,
+    private readonly pages?: ProblemPages,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (this.pages?.covers(request))
+      return this.pages.send(exception, request, reply, () =>
+        this.withAllow(this.toProblem(exception, request), request, reply),
+      );
     const problem = this.toProblem(exception, request);
     if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
-    if (problem.status === 405) void reply.header('Allow', this.routes.allowedAt(request.url).join(', '));
+    this.withAllow(problem, request, reply);
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private withAllow(problem: Problem, request: FastifyRequest, reply: FastifyReply): Problem {
+    if (problem.status === 405) void reply.header('Allow', this.routes.allowedAt(request.url).join(', '));
+    return problem;
   }
 
   toProblem(exception: unknown, request: FastifyRequest): Problem {

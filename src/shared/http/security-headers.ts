@@ -30,24 +30,45 @@ const DOCS_POLICY = {
   },
 };
 
+/** The customer portal: its own stylesheet and forms, and no script at all. */
+const PORTAL_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+  },
+};
+
 const apiHeaders = helmet({ contentSecurityPolicy: API_POLICY });
 const docsHeaders = helmet({ contentSecurityPolicy: DOCS_POLICY });
+const portalHeaders = helmet({ contentSecurityPolicy: PORTAL_POLICY });
 
-function isDocsUi(url: string): boolean {
+function isUnder(url: string, root: string): boolean {
   const path = url.split('?', 1)[0];
-  return path === '/docs' || path.startsWith('/docs/');
+  return path === root || path.startsWith(`${root}/`);
+}
+
+function headersFor(url: string): typeof apiHeaders {
+  if (isUnder(url, '/docs')) return docsHeaders;
+  if (isUnder(url, '/portal')) return portalHeaders;
+  return apiHeaders;
 }
 
 /**
  * helmet's headers (nosniff, a CSP, no X-Powered-By, ...) on one response, written to the Node
- * response so that whatever sends it next carries them: a strict CSP everywhere but the Swagger UI.
+ * response so that whatever sends it next carries them: a strict CSP for the API, what the Swagger UI
+ * and the customer portal need on theirs.
  */
 export function writeSecurityHeaders(
   request: IncomingMessage,
   response: ServerResponse,
   next: (error?: unknown) => void,
 ): void {
-  (isDocsUi(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next);
+  headersFor(request.url ?? '')(request, response, next);
 }
 
 /**
