@@ -5,6 +5,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
 import { acceptPortalForms, PortalProblemPages, registerPortalPlugins } from './portal';
 import { AppConfiguration, type AppConfig } from './config';
+import { observeHttpMetrics } from './metrics';
 import { BODY_LIMIT_BYTES, MAX_PATH_SEGMENT_LENGTH } from './shared/http/framework-problems';
 import { HostileInputPipe } from './shared/http/hostile-input.pipe';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
@@ -47,6 +48,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const routes = new RouteMethods();
   routes.collectFrom(fastify); // before any route exists
   echoRequestId(fastify);
+  observeHttpMetrics(app);
   useSecurityHeaders(fastify);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   const config = app.get(AppConfiguration);

@@ -8,6 +8,7 @@ import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
+import { MetricsModule } from './metrics';
 import { PortalModule } from './portal';
 import { PrepaidModule } from './prepaid';
 import { DatabaseModule } from './shared/database/database.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        MetricsModule,
         BillingPlansModule,
         CustomersModule,
         calls,

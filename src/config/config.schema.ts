@@ -35,6 +35,8 @@ const settingsSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   OPERATOR_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  // A second bearer key that GET /metrics alone accepts (for the Prometheus server); unset: operator key only.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Requests per minute and API key (requests without a key: per client IP); 0 turns the limit off.
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   // The operator key carries the switch's call records: unlimited unless set.

@@ -15,6 +15,7 @@ describe('Configuration errors and secrets', () => {
   it.each([
     ['OPERATOR_API_KEY', 'hunter2-secret!'],
     ['INVOICE_WEBHOOK_SECRET', 'whsec_hunter2-secret!'],
+    ['METRICS_TOKEN', 'hunter2-short'],
   ])('never echo the secret setting %s, only its length', (variable, secret) => {
     const message = refusalOf({ [variable]: secret });
     expect(message).toContain(variable);

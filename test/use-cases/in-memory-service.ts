@@ -32,6 +32,7 @@ import { InMemoryPrepaidLedgerRepository } from '../../src/prepaid/infrastructur
 import { FixedClock } from '../../src/shared/clock/fixed-clock';
 import { ImmediateUnitOfWork } from '../../src/shared/transactions/immediate-unit-of-work';
 import { PeriodLockKey, PeriodLocks } from '../../src/shared/transactions/period-locks';
+import { CountingMetrics } from './counting-metrics';
 
 /** The period locks a use case took, in order: a unit-test stand-in for PostgreSQL's advisory locks. */
 export class RecordingPeriodLocks extends PeriodLocks {
@@ -96,6 +97,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
   const invoices = new InMemoryInvoiceRepository();
   const outbox = new RecordingOutbox();
   const events = new RecordingInvoiceEvents();
+  const metrics = new CountingMetrics();
   const issueInvoices = new IssueInvoices(
     unitOfWork,
     periodLocks,
@@ -107,6 +109,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
     catalog,
     clock,
     config,
+    metrics,
   );
   const storeCalls = new StoreRatedCalls(
     calls,
@@ -118,7 +121,18 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
 
   return {
     clock,
-    adapters: { customers, keys, ledger, calls, billableCalls, invoices, outbox, events, periodLocks },
+    adapters: {
+      customers,
+      keys,
+      ledger,
+      calls,
+      billableCalls,
+      invoices,
+      outbox,
+      events,
+      periodLocks,
+      metrics,
+    },
     registerCustomer: new RegisterCustomerUseCase(
       customers,
       issueKey,
@@ -128,7 +142,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       config,
     ),
     authenticate: new AuthenticateCallerQuery(keys, config),
-    recordCalls: new RecordCallsUseCase(storeCalls, directory, catalog, clock, config),
+    recordCalls: new RecordCallsUseCase(storeCalls, directory, catalog, clock, config, metrics),
     issueInvoices,
     issueInvoice: new IssueInvoiceUseCase(directory, invoices, billableCalls, issueInvoices, clock),
     runMonthlyInvoicing: new RunMonthlyInvoicingUseCase(
@@ -138,6 +152,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       new MissingInvoicePeriods(invoices, billableCalls),
       clock,
       config,
+      metrics,
     ),
     previewUpcomingInvoice: new PreviewUpcomingInvoiceQuery(directory, billableCalls, catalog, clock),
     topUpBalance: new TopUpBalanceUseCase(prepaidCustomer, ledger, unitOfWork, clock),

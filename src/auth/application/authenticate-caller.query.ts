@@ -9,6 +9,7 @@ import { CustomerApiKeyRepository } from './customer-api-key.repository';
 @Injectable()
 export class AuthenticateCallerQuery {
   private readonly operatorKeyHash: Buffer;
+  private readonly metricsTokenHash: Buffer | null;
 
   constructor(
     private readonly keys: CustomerApiKeyRepository,
@@ -17,6 +18,13 @@ export class AuthenticateCallerQuery {
     // main.ts generates one in development and refuses to start without it in production.
     if (!config.OPERATOR_API_KEY) throw new Error('OPERATOR_API_KEY is not set');
     this.operatorKeyHash = hashApiKey(config.OPERATOR_API_KEY);
+    this.metricsTokenHash = config.METRICS_TOKEN ? hashApiKey(config.METRICS_TOKEN) : null;
+  }
+
+  /** Whether the presented key is METRICS_TOKEN (never, when it is not set). */
+  isMetricsToken(presentedKey: string | null): boolean {
+    if (presentedKey === null || this.metricsTokenHash === null) return false;
+    return sameKeyHash(hashApiKey(presentedKey), this.metricsTokenHash);
   }
 
   /** `presentedKey` is null when the request carried no key at all. */

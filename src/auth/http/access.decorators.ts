@@ -17,6 +17,8 @@ import {
 export type Access =
   | { kind: 'public' }
   | { kind: 'operator' }
+  /** The operator, or METRICS_TOKEN (a key for this route alone, held by the metrics scraper). */
+  | { kind: 'metrics' }
   /** The operator, or the customer named by this path parameter; any other customer key gets 404. */
   | { kind: 'customer'; param: string }
   /** The operator or any customer key; the handler reads only the caller's own resources. */
@@ -29,6 +31,7 @@ export const ACCESS_EXTENSION = 'x-api-key';
 
 export const ACCESS_NOTES: Record<Exclude<Access['kind'], 'public'>, string> = {
   operator: 'Operator key only; a customer key gets 403.',
+  metrics: 'Operator key, or METRICS_TOKEN when it is set; a customer key gets 403.',
   customer:
     "Operator key, or the key of the customer in the path; another customer's key gets 404, as for a customer that does not exist.",
   owner:
@@ -55,6 +58,10 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 /** Only the operator key; a customer key gets 403. */
 export const OperatorOnly = (): MethodDecorator & ClassDecorator =>
   declare({ kind: 'operator' }, new OperatorKeyRequiredError());
+
+/** The operator key or METRICS_TOKEN (GET /metrics); a customer key gets 403. */
+export const OperatorOrMetricsToken = (): MethodDecorator & ClassDecorator =>
+  declare({ kind: 'metrics' }, new OperatorKeyRequiredError());
 
 /** The operator, or the customer whose id is the path parameter `param`; other customers get 404. */
 export const CustomerScoped = (param = 'customerId'): MethodDecorator & ClassDecorator =>

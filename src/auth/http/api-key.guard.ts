@@ -28,7 +28,10 @@ export class ApiKeyGuard implements CanActivate {
       ]) ?? UNDECLARED;
     if (access.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const caller = await this.authenticate.execute(bearerTokenOf(request.headers.authorization));
+    const presented = bearerTokenOf(request.headers.authorization);
+    // The scraper is no caller: rate limits count it per client IP, as on the open routes.
+    if (access.kind === 'metrics' && this.authenticate.isMetricsToken(presented)) return true;
+    const caller = await this.authenticate.execute(presented);
     rememberCaller(request, caller);
     authorize(access, caller, request.params as Record<string, unknown>);
     return true;
@@ -43,7 +46,7 @@ export function bearerTokenOf(header: string | undefined): string | null {
 
 function authorize(access: Access, caller: Caller, params: Record<string, unknown>): void {
   if (caller.kind === 'operator') return;
-  if (access.kind === 'operator') throw new OperatorKeyRequiredError();
+  if (access.kind === 'operator' || access.kind === 'metrics') throw new OperatorKeyRequiredError();
   if (access.kind === 'customer') {
     // Checked here rather than left to the route's pipe, so a customer key never reaches a handler
     // with an id it does not own (ids compare as the pipe normalises them: lower case).

@@ -5,6 +5,7 @@ import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { DomainError } from '../../shared/domain/domain-error';
+import { CallIngestionMetrics, type CallOutcomeCounts } from '../../shared/metrics/call-ingestion.metrics';
 import { Call, newCall } from '../domain/call';
 import { CallRecord, isCallId, parseCallRecord, sameCallContent } from '../domain/call-record';
 import {
@@ -35,6 +36,7 @@ export class RecordCallsUseCase {
     private readonly catalog: PlanCatalog,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly metrics: CallIngestionMetrics,
   ) {}
 
   async execute(inputs: unknown[]): Promise<CallOutcome[]> {
@@ -94,6 +96,7 @@ export class RecordCallsUseCase {
           callId: record.callId,
         };
     });
+    this.metrics.judged('api', countByOutcome(outcomes as CallOutcome[]));
     return outcomes as CallOutcome[];
   }
 
@@ -127,4 +130,11 @@ function rejected(error: unknown, input: unknown): CallOutcome {
   if (!(error instanceof DomainError)) throw error;
   const callId = (input as { callId?: unknown } | null)?.callId;
   return { status: 'rejected', error, callId: isCallId(callId) ? callId : null };
+}
+
+/** One tally per batch or coalesced group: the metrics port is called once, not per record. */
+function countByOutcome(outcomes: CallOutcome[]): CallOutcomeCounts {
+  const counts = { recorded: 0, duplicate: 0, rejected: 0 };
+  for (const { status } of outcomes) counts[status === 'created' ? 'recorded' : status] += 1;
+  return counts;
 }

@@ -3,6 +3,7 @@ import { AppConfiguration } from '../../config';
 import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { GetInvoiceQuery } from '../../invoicing';
 import { Clock } from '../../shared/clock/clock';
+import { DeliveryMetrics } from '../../shared/metrics/delivery.metrics';
 import { DeliveryAttemptError } from './delivery-attempt.error';
 import { DeliveryChannels, type DeliveryContent } from './delivery-channel';
 import { DeliveryJob, DeliveryJobRepository } from './delivery-job.repository';
@@ -43,6 +44,7 @@ export class DispatchInvoiceDeliveriesUseCase {
     private readonly channels: DeliveryChannels,
     private readonly clock: Clock,
     config: AppConfiguration,
+    private readonly metrics: DeliveryMetrics,
   ) {
     this.settings = deliverySettings(config);
   }
@@ -90,6 +92,7 @@ export class DispatchInvoiceDeliveriesUseCase {
       return 'unrecorded';
     }
     this.logOutcome(job, outcome.status, error);
+    this.metrics.attempted(job.channel, outcome.status === 'pending' ? 'retried' : outcome.status);
     return outcome.status === 'pending' ? 'retrying' : outcome.status;
   }
 

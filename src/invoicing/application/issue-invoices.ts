@@ -5,6 +5,7 @@ import { BillableCalls, type CallCharges } from '../../calls';
 import { AppConfiguration } from '../../config';
 import { PrepaidCharges } from '../../prepaid';
 import { Clock } from '../../shared/clock/clock';
+import { InvoiceMetrics } from '../../shared/metrics/invoice.metrics';
 import { PeriodLocks } from '../../shared/transactions/period-locks';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import type { Invoice } from '../domain/invoice';
@@ -42,6 +43,7 @@ export class IssueInvoices {
     private readonly catalog: PlanCatalog,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly metrics: InvoiceMetrics,
   ) {}
 
   async issue(targets: CustomerTarget[]): Promise<IssueOutcome> {
@@ -89,6 +91,7 @@ export class IssueInvoices {
       );
       return { created, alreadyInvoiced };
     });
+    this.metrics.issued(outcome.created.length);
     if (outcome.created.length > 0) await this.events.invoicesIssued(outcome.created);
     return outcome;
   }

@@ -5,6 +5,7 @@ import { CustomerDirectory, CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
+import { InvoicingRunMetrics, type InvoicingRunTrigger } from '../../shared/metrics/invoicing-run.metrics';
 import { periodLockSliceOf } from '../../shared/transactions/period-locks';
 import { isDueAnInvoice } from '../domain/invoice-due';
 import type { CustomerTarget } from './invoice.repository';
@@ -32,6 +33,8 @@ export interface InvoicingRunSummary {
 export interface RunOptions {
   /** Aborting stops the run between batches (at shutdown); what it did not issue, the next run does. */
   signal?: AbortSignal;
+  /** What started the run, for its duration metric; `api` unless told. */
+  trigger?: InvoicingRunTrigger;
 }
 
 /**
@@ -56,9 +59,14 @@ export class RunMonthlyInvoicingUseCase {
     private readonly missingPeriods: MissingInvoicePeriods,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly metrics: InvoicingRunMetrics,
   ) {}
 
-  async execute(periodCode: string | null = null, options: RunOptions = {}): Promise<InvoicingRunSummary> {
+  execute(periodCode: string | null = null, options: RunOptions = {}): Promise<InvoicingRunSummary> {
+    return this.metrics.timed(options.trigger ?? 'api', () => this.run(periodCode, options));
+  }
+
+  private async run(periodCode: string | null, options: RunOptions): Promise<InvoicingRunSummary> {
     const now = this.clock.now();
     if (periodCode !== null) BillingPeriod.parse(periodCode, TimeZone.of('UTC')); // a malformed period is a 400
     const summary: InvoicingRunSummary = {

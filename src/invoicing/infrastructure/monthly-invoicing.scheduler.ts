@@ -57,7 +57,8 @@ export class MonthlyInvoicingScheduler implements OnApplicationBootstrap, Before
 
   private async runOnce(reason: 'scheduled' | 'catch-up'): Promise<void> {
     try {
-      const summary = await this.run.execute(null, { signal: this.shutdown.signal });
+      const trigger = reason === 'scheduled' ? 'scheduler' : 'catch-up';
+      const summary = await this.run.execute(null, { signal: this.shutdown.signal, trigger });
       if (reason === 'catch-up') this.logger.log({ summary }, 'Catch-up run at start finished');
       else if (summary.customers > 0) this.logger.log({ summary }, 'Monthly invoicing run finished');
     } catch (error) {

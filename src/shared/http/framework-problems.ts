@@ -77,7 +77,7 @@ const BY_STATUS: Record<number, ProblemText> = {
     503,
     'service_unavailable',
     'Service unavailable',
-    'The service cannot answer right now (its database is unreachable, or it is shutting down).',
+    'The service cannot answer right now (its database is unreachable or not fully migrated, or it is shutting down).',
   ),
 };
 

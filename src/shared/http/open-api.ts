@@ -19,7 +19,8 @@ const TAGS: [string, string][] = [
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
   ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],
-  ['health', 'Liveness and database check'],
+  ['health', 'Liveness and readiness probes'],
+  ['operations', "Prometheus metrics for the operator's monitoring"],
 ];
 
 /** Relative: the service that serves the document. Its callers are the operator's systems and customers. */
