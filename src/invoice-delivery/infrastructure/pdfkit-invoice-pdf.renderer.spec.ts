@@ -18,6 +18,7 @@ function anInvoice(overrides: Partial<Invoice> = {}): Invoice {
     issuedAt: new Date('2026-11-01T00:05:00Z'),
     callCount: 31,
     minutes: 412,
+    billedSeconds: 24720,
     lines: [
       {
         kind: 'usage',
