@@ -160,7 +160,7 @@ describe('Calls rated in seconds by destination, through the API and the invoice
       const customer = await aCustomer(service);
       const first = aCall({ phoneNumber: customer.phoneNumber, minutes: 3, startedAt: october });
       const stored = (await post(first).expect(201)).body as CallBody;
-      const { minutes: _minutes, ...inSeconds } = first;
+      const inSeconds = { ...first, minutes: undefined };
       const replay = await post({ ...inSeconds, durationSeconds: 180 }).expect(200);
       expect(replay.body.id).toBe(stored.id);
       const conflict = await post({ ...inSeconds, durationSeconds: 181 }).expect(409);
