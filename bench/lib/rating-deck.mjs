@@ -5,15 +5,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Writes `bench-deck.csv` and a catalog whose default plan rates by it; answers the catalog path. */
+/**
+ * Writes `bench-deck.csv` and a catalog whose default plan rates by it, billed like the flat default
+ * plan (60/60) so that a run with the deck and one without differ by the deck alone; answers the
+ * catalog path.
+ */
 export function writeRatingDeckCatalog(folder, { prefixes, random }) {
   const seen = new Set();
   const rows = ['prefix,group,ratePerMinute'];
+  // Operators price by group: every prefix of a group has the group's rate.
+  const rateOfGroup = new Map();
   const add = (prefix, group) => {
     if (seen.has(prefix) || seen.size >= prefixes) return;
     seen.add(prefix);
-    const rate = (0.005 + Math.floor(random() * 200) / 1000).toFixed(3);
-    rows.push(`${prefix},${group},${rate}`);
+    if (!rateOfGroup.has(group))
+      rateOfGroup.set(group, (0.005 + Math.floor(random() * 200) / 1000).toFixed(3));
+    rows.push(`${prefix},${group},${rateOfGroup.get(group)}`);
   };
   add('+1', 'US and Canada');
   add('+1415', 'US San Francisco');
@@ -42,7 +49,6 @@ export function writeRatingDeckCatalog(folder, { prefixes, random }) {
       type: 'postpaid',
       currency: 'USD',
       ratePerMinute: '0.02',
-      billingIncrement: { firstSeconds: 60, nextSeconds: 1 },
       destinationsFile: 'bench-deck.csv',
     },
   };
