@@ -31,6 +31,7 @@ import {
   utcMonthStart,
   withoutCallsIndexes,
 } from './lib/seed.mjs';
+import { writeRatingDeckCatalog } from './lib/rating-deck.mjs';
 import { randomSource } from './lib/stats.mjs';
 import { startService } from './lib/service.mjs';
 import { batchIngestion } from './phases/batch.mjs';
@@ -82,6 +83,8 @@ const { values: options } = parseArgs({
     phases: { type: 'string', default: 'batch,single,history,invoicing' },
     'service-node-options': { type: 'string', default: SERVE_NODE_OPTIONS },
     'batch-concurrency': { type: 'string' },
+    'batch-calls': { type: 'string' },
+    'rating-deck': { type: 'string' },
   },
 });
 const PHASES = ['batch', 'single', 'history', 'invoicing'];
@@ -93,6 +96,11 @@ for (const phase of phases) {
 const mode = options.quick ? 'quick' : 'full';
 const sizes = { ...SIZES[mode] };
 if (options['batch-concurrency']) sizes.batchConcurrency = Number(options['batch-concurrency']);
+if (options['batch-calls']) sizes.batchCalls = Number(options['batch-calls']);
+// --rating-deck N: the API's customers are on a plan rating by a generated deck of N prefixes (60/1).
+const deckPrefixes = options['rating-deck'] ? Number(options['rating-deck']) : 0;
+if (!Number.isInteger(deckPrefixes) || deckPrefixes < 0)
+  throw new Error('--rating-deck: a number of prefixes');
 const outFile = options.out ?? join(ROOT, 'bench/results', mode === 'full' ? 'latest.json' : 'quick.json');
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -131,10 +139,20 @@ async function main() {
   const apiKey = `bench-${randomBytes(16).toString('hex')}`;
   const cpuProfileDir = options['cpu-prof'] ? join(ROOT, 'bench/results/profiles') : undefined;
   if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
+  const catalogEnv = {};
+  if (deckPrefixes > 0) {
+    catalogEnv.BILLING_PLANS_FILE = writeRatingDeckCatalog(workDir, {
+      prefixes: deckPrefixes,
+      random: randomSource(16),
+    });
+    catalogEnv.DEFAULT_PLAN = 'bench-deck';
+    log(`customers seeded through the API rate by a generated deck of ${deckPrefixes} prefixes`);
+  }
   const service = await startService({
     databaseUrl: database.url,
     port: await freePort(),
     apiKey,
+    env: catalogEnv,
     cpuProfileDir,
     nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
   });
@@ -236,6 +254,7 @@ async function main() {
         nodeOptions: options['service-node-options'],
       },
       sizes,
+      ratingDeckPrefixes: deckPrefixes,
       rssHighWaterMarkReset: monitor.hwmResettable,
     },
     figures,

@@ -151,10 +151,12 @@ export async function seedCallsBySql(pools, { prefix, total, from, to, customers
       while (next < chunks.length) {
         const chunk = chunks[next++];
         await pool.query(
-          `INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes, unit_price,
+          `INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes,
+                              duration_seconds, billed_seconds, rate_group, rate_per_minute,
                               charge, currency, plan, period, received_at)
            SELECT md5($1 || s.g)::uuid, $1 || lpad(s.g::text, 10, '0'), b.customer_id, b.number,
-                  '+1' || (4155550000 + s.g % 10000), s.started_at, s.minutes, 0.02, s.minutes * 0.02,
+                  '+1' || (4155550000 + s.g % 10000), s.started_at, s.minutes, s.minutes * 60, s.minutes * 60,
+                  'default', 0.02, s.minutes * 0.02,
                   'USD', 'postpaid', $2, s.started_at + (s.minutes + 1) * interval '1 minute'
            FROM (SELECT g,
                         1 + floor($3::integer * power(random(), 2))::integer AS idx,

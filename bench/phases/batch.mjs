@@ -6,8 +6,9 @@ import { expectStatus, request } from '../lib/http.mjs';
 import { copyIn, copyOut } from '../lib/postgres.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 
-const COLUMNS = `id, call_id, customer_id, phone_number, destination, started_at, minutes, unit_price, charge,
-  currency, covered_by_balance, plan, period, received_at, late, late_invoice_id`;
+const COLUMNS = `id, call_id, customer_id, phone_number, destination, started_at, minutes, duration_seconds,
+  billed_seconds, rate_group, rate_per_minute, charge, currency, covered_by_balance, plan, period, received_at, late,
+  late_invoice_id`;
 const PHASE_TIMEOUT_MS = 15 * 60_000;
 
 export async function batchIngestion(ctx, { calls, batchSize, concurrency }) {

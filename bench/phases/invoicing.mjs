@@ -7,10 +7,11 @@ import { median } from '../lib/stats.mjs';
 const RUN_TIMEOUT_MS = 30 * 60_000;
 const BARE_REPEATS = 3;
 const GROUP_BY = (table) => `
-  SELECT customer_id, period, unit_price, currency, sum(minutes) AS minutes, count(*) AS call_count,
-         sum(charge) AS charge, sum(covered_by_balance) AS covered
+  SELECT customer_id, period, rate_group, rate_per_minute, currency, sum(minutes) AS minutes,
+         sum(billed_seconds) AS billed_seconds, count(*) AS call_count, sum(charge) AS charge,
+         sum(covered_by_balance) AS covered
   FROM ${table} WHERE period = $1 AND NOT late
-  GROUP BY customer_id, period, unit_price, currency`;
+  GROUP BY customer_id, period, rate_group, rate_per_minute, currency`;
 
 export async function monthlyRun(ctx, { period, customers, callsInPeriod }) {
   const { pool, monitor } = ctx;

@@ -8,8 +8,8 @@ import { loadTest } from '../lib/load.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 
 const INSERT = `INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes,
-  unit_price, charge, currency, plan, period, received_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+  duration_seconds, billed_seconds, rate_group, rate_per_minute, charge, currency, plan, period, received_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $7 * 60, $7 * 60, 'default', $8, $9, $10, $11, $12, $13)`;
 
 export async function singleCalls(ctx, { connections, seconds, warmupSeconds }) {
   const { pool, monitor } = ctx;

@@ -58,6 +58,8 @@ describe('Plans swapped by configuration', () => {
         kind: 'usage',
         description: '3 minutes at 0.015 USD',
         period: '2026-10',
+        group: 'default',
+        billedSeconds: 180,
         quantity: 3,
         unitPrice: '0.015',
         amount: '0.05',

@@ -204,7 +204,7 @@ describe('Call history', () => {
     );
     expect(index.indexdef).toContain('(customer_id, started_at DESC, id DESC)');
     expect(index.indexdef).toContain(
-      'INCLUDE (period, late, unit_price, currency, minutes, charge, covered_by_balance)',
+      'INCLUDE (period, late, rate_group, rate_per_minute, currency, minutes, billed_seconds, charge, covered_by_balance)',
     );
   });
 });

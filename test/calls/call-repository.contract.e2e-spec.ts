@@ -17,13 +17,17 @@ function plain(charges: CallCharges[] | undefined) {
   return (charges ?? [])
     .map((group) => ({
       period: group.period,
-      unitPrice: group.unitPrice.toString(),
+      group: group.group,
+      unitPrice: group.ratePerMinute.toString(),
       minutes: group.minutes,
+      billedSeconds: group.billedSeconds,
       callCount: group.callCount,
       charge: group.charge.amount.toString(),
       covered: group.covered?.amount.toString() ?? null,
     }))
-    .sort((a, b) => `${a.period}/${a.unitPrice}`.localeCompare(`${b.period}/${b.unitPrice}`));
+    .sort((a, b) =>
+      `${a.period}/${a.group}/${a.unitPrice}`.localeCompare(`${b.period}/${b.group}/${b.unitPrice}`),
+    );
 }
 
 /**
@@ -69,7 +73,7 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
       await calls.record([
         aRatedCall({ customerId, startedAt: '2026-10-01T00:00:00Z', minutes: 2 }),
         aRatedCall({ customerId, startedAt: '2026-10-31T23:59:59Z', minutes: 3 }),
-        aRatedCall({ customerId, startedAt: '2026-10-15T12:00:00Z', minutes: 4, unitPrice: '0.015' }),
+        aRatedCall({ customerId, startedAt: '2026-10-15T12:00:00Z', minutes: 4, ratePerMinute: '0.015' }),
         aRatedCall({ customerId, startedAt: '2026-11-01T00:00:00Z', minutes: 50 }),
         aRatedCall({ customerId, startedAt: '2026-09-30T23:59:59Z', minutes: 60 }),
         aRatedCall({ customerId: other, startedAt: '2026-10-10T00:00:00Z', minutes: 7 }),
@@ -81,8 +85,60 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
 
       expect([...usage.keys()]).toEqual([customerId]);
       expect(plain(usage.get(customerId))).toEqual([
-        { period: '2026-10', unitPrice: '0.015', minutes: 4, callCount: 1, charge: '0.06', covered: null },
-        { period: '2026-10', unitPrice: '0.02', minutes: 5, callCount: 2, charge: '0.1', covered: null },
+        {
+          period: '2026-10',
+          group: 'default',
+          unitPrice: '0.015',
+          minutes: 4,
+          billedSeconds: 240,
+          callCount: 1,
+          charge: '0.06',
+          covered: null,
+        },
+        {
+          period: '2026-10',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 5,
+          billedSeconds: 300,
+          callCount: 2,
+          charge: '0.1',
+          covered: null,
+        },
+      ]);
+    });
+
+    it('sums per rate: one price in two destination groups is two groups, in billed seconds', async () => {
+      const customerId = randomUUID();
+      const rated = (group: string, durationSeconds: number, billedSeconds: number, charge: string) =>
+        aRatedCall({ customerId, group, ratePerMinute: '0.05', durationSeconds, billedSeconds, charge });
+      await calls.record([
+        rated('Portugal mobile', 61, 61, '0.050833'),
+        rated('Portugal mobile', 1, 60, '0.05'),
+        rated('UK mobile', 61, 120, '0.1'),
+      ]);
+      const usage = await billable.usageOf([{ customerId, period: utc('2026-10') }]);
+      expect(plain(usage.get(customerId))).toEqual([
+        {
+          period: '2026-10',
+          group: 'Portugal mobile',
+          unitPrice: '0.05',
+          minutes: 3,
+          billedSeconds: 121,
+          callCount: 2,
+          charge: '0.100833',
+          covered: null,
+        },
+        {
+          period: '2026-10',
+          group: 'UK mobile',
+          unitPrice: '0.05',
+          minutes: 2,
+          billedSeconds: 120,
+          callCount: 1,
+          charge: '0.1',
+          covered: null,
+        },
       ]);
     });
 
@@ -98,7 +154,16 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
       );
       const usage = await billable.usageOf([{ customerId, period: utc('2026-10') }]);
       expect(plain(usage.get(customerId))).toEqual([
-        { period: '2026-10', unitPrice: '0.02', minutes: 6, callCount: 3, charge: '0.12', covered: '0.025' },
+        {
+          period: '2026-10',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 6,
+          billedSeconds: 360,
+          callCount: 3,
+          charge: '0.12',
+          covered: '0.025',
+        },
       ]);
     });
 
@@ -112,16 +177,52 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
 
       expect(await billable.usageOf([{ customerId, period: utc('2026-09') }])).toEqual(new Map());
       expect(plain(await billable.unbilledLateCalls(customerId, '2026-10'))).toEqual([
-        { period: '2026-08', unitPrice: '0.02', minutes: 6, callCount: 1, charge: '0.12', covered: null },
-        { period: '2026-09', unitPrice: '0.02', minutes: 5, callCount: 1, charge: '0.1', covered: null },
+        {
+          period: '2026-08',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 6,
+          billedSeconds: 360,
+          callCount: 1,
+          charge: '0.12',
+          covered: null,
+        },
+        {
+          period: '2026-09',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 5,
+          billedSeconds: 300,
+          callCount: 1,
+          charge: '0.1',
+          covered: null,
+        },
       ]);
 
       const claimed = await billable.claimLateCalls([
         { customerId, period: '2026-10', invoiceId: randomUUID() },
       ]);
       expect(plain(claimed.get(customerId))).toEqual([
-        { period: '2026-08', unitPrice: '0.02', minutes: 6, callCount: 1, charge: '0.12', covered: null },
-        { period: '2026-09', unitPrice: '0.02', minutes: 5, callCount: 1, charge: '0.1', covered: null },
+        {
+          period: '2026-08',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 6,
+          billedSeconds: 360,
+          callCount: 1,
+          charge: '0.12',
+          covered: null,
+        },
+        {
+          period: '2026-09',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 5,
+          billedSeconds: 300,
+          callCount: 1,
+          charge: '0.1',
+          covered: null,
+        },
       ]);
       // Claimed once: another invoice of the same period finds nothing; a later one finds October's.
       expect(
@@ -131,7 +232,16 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
         { customerId, period: '2026-11', invoiceId: randomUUID() },
       ]);
       expect(plain(november.get(customerId))).toEqual([
-        { period: '2026-10', unitPrice: '0.02', minutes: 7, callCount: 1, charge: '0.14', covered: null },
+        {
+          period: '2026-10',
+          group: 'default',
+          unitPrice: '0.02',
+          minutes: 7,
+          billedSeconds: 420,
+          callCount: 1,
+          charge: '0.14',
+          covered: null,
+        },
       ]);
       expect(await billable.unbilledLateCalls(customerId, '2027-01')).toEqual([]);
     });

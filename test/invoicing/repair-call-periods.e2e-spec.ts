@@ -29,9 +29,10 @@ describe('Repairing the periods stored by the old code', () => {
     callNumber += 1;
     const callId = `old-${callNumber}`;
     await service.sql(
-      `INSERT INTO calls (id, call_id, customer_id, phone_number, started_at, minutes, unit_price, charge, currency,
-                          plan, period, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6::integer, 0.02, 0.02 * $6::integer, 'USD', 'postpaid', $7, $5)`,
+      `INSERT INTO calls (id, call_id, customer_id, phone_number, started_at, minutes, duration_seconds,
+                          billed_seconds, rate_group, rate_per_minute, charge, currency, plan, period, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6::integer, 60 * $6::integer, 60 * $6::integer, 'default', 0.02,
+               0.02 * $6::integer, 'USD', 'postpaid', $7, $5)`,
       [randomUUID(), callId, customer.id, customer.phoneNumber, startedAt, minutes, period],
     );
     return callId;
@@ -51,8 +52,8 @@ describe('Repairing the periods stored by the old code', () => {
     const id = randomUUID();
     await service.sql(
       `INSERT INTO invoices (id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
-                             issued_at, call_count, minutes, lines, total, currency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'postpaid', $7, 0, 0, '[]', 0, 'USD')`,
+                             issued_at, call_count, minutes, billed_seconds, lines, total, currency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'postpaid', $7, 0, 0, 0, '[]', 0, 'USD')`,
       [id, `INV-OLD-${sequence}`, sequence, customer.id, period, start, end, zone],
     );
     return id;

@@ -12,34 +12,42 @@ let callCounter = 0;
 
 /**
  * A rated call as the calls module stores it, in one line: `aRatedCall({ customerId, startedAt })`.
- * Postpaid at 0.02 USD a minute, 3 minutes, in the UTC month of `startedAt`, unless overridden.
+ * Postpaid at 0.02 USD a minute (group `default`), 3 minutes, in the UTC month of `startedAt`,
+ * unless overridden. `durationSeconds` replaces `minutes`; the call is billed in whole started
+ * minutes (60/60) unless `billedSeconds` and `charge` say otherwise.
  */
 export function aRatedCall(
   overrides: {
     customerId?: string;
     startedAt?: string;
     minutes?: number;
-    unitPrice?: string;
+    durationSeconds?: number;
+    billedSeconds?: number;
+    ratePerMinute?: string;
+    group?: string;
+    charge?: string;
     period?: string;
   } = {},
 ): Call {
   callCounter += 1;
   const startedAt = new Date(overrides.startedAt ?? '2026-10-05T14:03:00Z');
-  const minutes = overrides.minutes ?? 3;
-  const unitPrice = Money.of(overrides.unitPrice ?? '0.02', 'USD');
+  const durationSeconds = overrides.durationSeconds ?? (overrides.minutes ?? 3) * 60;
+  const billedSeconds = overrides.billedSeconds ?? Math.ceil(durationSeconds / 60) * 60;
+  const ratePerMinute = Money.of(overrides.ratePerMinute ?? '0.02', 'USD');
   return newCall({
     record: {
       callId: `mother-${Date.now().toString(36)}-${callCounter}`,
       phoneNumber: '+351912345678',
       destination: null,
       startedAt,
-      minutes,
+      durationSeconds,
     },
     customerId: overrides.customerId ?? randomUUID(),
     plan: 'postpaid',
     period: overrides.period ?? BillingPeriod.containing(startedAt, TimeZone.of('UTC')).code,
-    unitPrice,
-    charge: unitPrice.times(minutes),
+    rate: { group: overrides.group ?? 'default', ratePerMinute },
+    billedSeconds,
+    charge: overrides.charge ? Money.of(overrides.charge, 'USD') : ratePerMinute.times(billedSeconds / 60),
     receivedAt: new Date(startedAt.getTime() + 60_000),
   });
 }
@@ -60,11 +68,14 @@ export function anIssuedInvoice(
     issuedAt: new Date(overrides.issuedAt ?? '2026-10-01T00:05:00Z'),
     callCount: 2,
     minutes: 15,
+    billedSeconds: 900,
     lines: [
       {
         kind: 'usage',
         description: '15 minutes at 0.02 USD',
         period: period.code,
+        group: 'default',
+        billedSeconds: 900,
         quantity: 15,
         unitPrice: Money.of('0.02', 'USD'),
         amount,

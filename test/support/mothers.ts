@@ -47,6 +47,8 @@ export interface CallBody {
   destination?: string | null;
   startedAt?: string;
   minutes?: number;
+  /** Instead of minutes (the record then carries no `minutes`). */
+  durationSeconds?: number;
 }
 
 export function aCall(overrides: CallBody): Record<string, unknown> {
@@ -55,7 +57,7 @@ export function aCall(overrides: CallBody): Record<string, unknown> {
     callId: `sw1-${Date.now().toString(36)}-${callCounter}`,
     destination: '+14155550100',
     startedAt: '2026-10-05T14:03:00Z',
-    minutes: 3,
+    ...(overrides.durationSeconds === undefined ? { minutes: 3 } : {}),
     ...overrides,
   };
 }

@@ -65,8 +65,11 @@ export class DestinationDeck {
    */
   static fromRows(rows: readonly DeckRow[], currency: string): DestinationDeck {
     const seen = new Map<string, string>();
+    // Prefixes of one group and price share one rate object: a large deck holds a few hundred rates,
+    // not one Money per prefix, which keeps the heap (and every major GC's marking) small.
+    const rates = new Map<string, CallRate>();
     const entries = rows.map((row) => {
-      const entry = checkedEntry(row, currency);
+      const entry = checkedEntry(row, currency, rates);
       const first = seen.get(entry.prefix);
       if (first !== undefined)
         throw new InvalidDeckRowError(row.where, `duplicate prefix "${entry.prefix}" (first at ${first})`);
@@ -110,7 +113,7 @@ export class DestinationDeck {
   }
 }
 
-function checkedEntry(row: DeckRow, currency: string): DeckEntry {
+function checkedEntry(row: DeckRow, currency: string, rates: Map<string, CallRate>): DeckEntry {
   const { where, prefix, group, ratePerMinute } = row;
   if (typeof prefix !== 'string' || !PREFIX.test(prefix)) {
     throw new InvalidDeckRowError(
@@ -130,7 +133,13 @@ function checkedEntry(row: DeckRow, currency: string): DeckEntry {
   const rate: Money | null = catalogAmount(ratePerMinute, currency);
   if (rate === null)
     throw new InvalidDeckRowError(where, `ratePerMinute ${shown(ratePerMinute)} ${AMOUNT_RULE}`);
-  return { prefix, rate: Object.freeze({ group, ratePerMinute: rate }), where };
+  const key = `${group}\u0000${rate.toString()}`;
+  let shared = rates.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze({ group, ratePerMinute: rate });
+    rates.set(key, shared);
+  }
+  return { prefix, rate: shared, where };
 }
 
 function shown(raw: unknown): string {

@@ -7,11 +7,18 @@ export interface BillingTarget {
   period: BillingPeriod;
 }
 
-/** Calls summed per period and unit price: what an invoice bills, never one row per call. */
+/**
+ * Calls summed per period and rate (destination group, per-minute rate): what an invoice bills,
+ * never one row per call.
+ */
 export interface CallCharges {
   period: string;
-  unitPrice: Money;
+  group: string;
+  ratePerMinute: Money;
+  /** The sum of the calls' `minutes` (ceil(durationSeconds / 60) each). */
   minutes: number;
+  /** The sum of the calls' billed seconds. */
+  billedSeconds: number;
   callCount: number;
   charge: Money;
   /** What prepaid balances covered of them; null when these calls were not prepaid. */
@@ -38,13 +45,13 @@ export interface CallsBefore {
  */
 export abstract class BillableCalls {
   /**
-   * Each target's calls of its period that are not late, summed per period and unit price: an
+   * Each target's calls of its period that are not late, summed per period and rate: an
    * index-only read of the history index. Customers without such calls are absent.
    */
   abstract usageOf(targets: BillingTarget[]): Promise<Map<string, CallCharges[]>>;
   /**
    * Marks each customer's unbilled late calls of periods before the claim's as billed by the claim's
-   * invoice, and answers them summed per period and unit price. Customers without any are absent.
+   * invoice, and answers them summed per period and rate. Customers without any are absent.
    */
   abstract claimLateCalls(claims: LateCallClaim[]): Promise<Map<string, CallCharges[]>>;
   /** The customer's unbilled late calls of periods before `period`, summed: what its next invoice claims. */

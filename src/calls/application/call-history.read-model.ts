@@ -22,7 +22,12 @@ export interface CallView {
   phoneNumber: string;
   destination: string | null;
   startedAt: string;
+  /** `ceil(durationSeconds / 60)`. */
   minutes: number;
+  durationSeconds: number;
+  billedSeconds: number;
+  /** The destination group and per-minute rate the call was rated at (a decimal string). */
+  rate: { group: string; ratePerMinute: string };
   charge: MoneyView;
   plan: string;
   period: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfiguration } from '../../config';
-import { PlanCatalog } from '../../billing-plans';
+import { NoRateForDestinationError, PlanCatalog } from '../../billing-plans';
 import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
@@ -15,6 +15,7 @@ import {
 } from '../domain/call.errors';
 import type { StoredOutcome } from './call.repository';
 import { PendingCall, StoreRatedCalls } from './store-rated-calls';
+import { unpricedCall } from './unpriced-calls';
 
 export type CallOutcome =
   | { status: 'created'; call: Call }
@@ -77,8 +78,16 @@ export class RecordCallsUseCase {
         return;
       }
       if (firstIndexOf.has(record.callId)) return; // judged against the first copy once it is stored
+      let rated: PendingCall;
+      try {
+        rated = this.rate(record, owner, now);
+      } catch (error) {
+        if (!(error instanceof NoRateForDestinationError)) throw error;
+        outcomes[index] = unpricedCall(record, error);
+        return;
+      }
       firstIndexOf.set(record.callId, index);
-      pending.push(this.rate(record, owner, now));
+      pending.push(rated);
     });
 
     const stored = pending.length > 0 ? await this.storage.store(pending) : new Map<string, StoredOutcome>();
@@ -103,8 +112,8 @@ export class RecordCallsUseCase {
   private rate(record: CallRecord, owner: CustomerProfile, now: Date): PendingCall {
     const period = BillingPeriod.containing(record.startedAt, owner.timezone);
     const plan = this.catalog.inForce(owner.planDuring(period.code));
-    const { rate, charge } = plan.rateCall({
-      durationSeconds: record.minutes * 60,
+    const { rate, billedSeconds, charge } = plan.rateCall({
+      durationSeconds: record.durationSeconds,
       destination: record.destination,
       startedAt: record.startedAt,
       phoneNumber: record.phoneNumber,
@@ -116,7 +125,8 @@ export class RecordCallsUseCase {
         customerId: owner.id,
         plan: plan.code,
         period: period.code,
-        unitPrice: rate.ratePerMinute,
+        rate,
+        billedSeconds,
         charge,
         receivedAt: now,
       }),

@@ -6,7 +6,9 @@ import {
   InvalidCallIdError,
   InvalidCallRecordError,
   InvalidDestinationError,
+  InvalidDurationSecondsError,
   InvalidMinutesError,
+  OneDurationError,
   InvalidStartedAtError,
   StartedAtInFutureError,
   UnknownCallFieldError,
@@ -50,7 +52,7 @@ describe('parseCallRecord', () => {
       phoneNumber: '+351912345678',
       destination: '+14155550100',
       startedAt: new Date('2026-10-05T14:03:00Z'),
-      minutes: 3,
+      durationSeconds: 180,
     });
   });
 
@@ -70,9 +72,9 @@ describe('parseCallRecord', () => {
 
   describe('minutes', () => {
     it('accepts whole minutes from 1 to the maximum', () => {
-      expect(parse({ minutes: 1 }).minutes).toBe(1);
-      expect(parse({ minutes: 1440 }).minutes).toBe(1440);
-      expect(parse({ minutes: 60 }, 60).minutes).toBe(60);
+      expect(parse({ minutes: 1 }).durationSeconds).toBe(60);
+      expect(parse({ minutes: 1440 }).durationSeconds).toBe(1440 * 60);
+      expect(parse({ minutes: 60 }, 60).durationSeconds).toBe(3600);
     });
 
     it.each([[0], [-1], [1.5], ['3'], [null], [1441], [Number.NaN], [Number.POSITIVE_INFINITY], [true]])(
@@ -82,13 +84,46 @@ describe('parseCallRecord', () => {
       },
     );
 
-    it('rejects a record without minutes', () => {
-      expectRejected(without('minutes'), InvalidMinutesError, 'invalid_minutes', 'minutes');
+    it('rejects a record with neither minutes nor durationSeconds, naming both', () => {
+      expectRejected(without('minutes'), OneDurationError, 'invalid_duration', 'minutes');
+      expect(() => parseCallRecord(without('minutes'), MAX_MINUTES, now)).toThrow(
+        'give exactly one of minutes and durationSeconds',
+      );
     });
 
     it('takes the maximum from configuration and names it', () => {
       expectRejected({ ...valid, minutes: 61 }, InvalidMinutesError, 'invalid_minutes', 'minutes', 60);
       expect(() => parse({ minutes: 61 }, 60)).toThrow('minutes must be a whole number from 1 to 60');
+    });
+  });
+
+  describe('durationSeconds', () => {
+    const inSeconds = (changes: Record<string, unknown>, maxMinutes = MAX_MINUTES) =>
+      parseCallRecord({ ...without('minutes'), ...changes }, maxMinutes, now);
+
+    it('accepts whole seconds from 1 to the maximum minutes times 60', () => {
+      expect(inSeconds({ durationSeconds: 1 }).durationSeconds).toBe(1);
+      expect(inSeconds({ durationSeconds: 61 }).durationSeconds).toBe(61);
+      expect(inSeconds({ durationSeconds: 1440 * 60 }).durationSeconds).toBe(86_400);
+    });
+
+    it.each([[0], [-1], [1.5], ['180'], [null], [86_401], [Number.NaN], [true]])('rejects %p', (seconds) => {
+      expectRejected(
+        { ...without('minutes'), durationSeconds: seconds },
+        InvalidDurationSecondsError,
+        'invalid_duration_seconds',
+        'durationSeconds',
+      );
+    });
+
+    it('takes the maximum from configuration, in seconds', () => {
+      expect(() => inSeconds({ durationSeconds: 3601 }, 60)).toThrow(
+        'durationSeconds must be a whole number from 1 to 3600',
+      );
+    });
+
+    it('rejects a record with both minutes and durationSeconds, naming both', () => {
+      expectRejected({ ...valid, durationSeconds: 180 }, OneDurationError, 'invalid_duration', 'minutes');
     });
   });
 
@@ -161,7 +196,7 @@ describe('parseCallRecord', () => {
       expect(parse({ startedAt: '2026-10-05T15:05:00Z' }).startedAt).toEqual(
         new Date('2026-10-05T15:05:00Z'),
       );
-      expect(parse({ startedAt: '2026-10-05T16:05:00+01:00' }).minutes).toBe(3);
+      expect(parse({ startedAt: '2026-10-05T16:05:00+01:00' }).durationSeconds).toBe(180);
     });
 
     it('rejects a call starting more than 5 minutes in the future', () => {
@@ -250,6 +285,14 @@ describe('sameCallContent', () => {
 
   it('is true for the same phone number written another way', () => {
     expect(sameCallContent(record, parse({ phoneNumber: '+351 912 345 678' }))).toBe(true);
+  });
+
+  it('compares durations in seconds: minutes 3 is durationSeconds 180, and 181 differs', () => {
+    const inSeconds = (durationSeconds: number) =>
+      parseCallRecord({ ...without('minutes'), durationSeconds }, MAX_MINUTES, now);
+    expect(sameCallContent(record, inSeconds(180))).toBe(true);
+    expect(sameCallContent(record, inSeconds(181))).toBe(false);
+    expect(sameCallContent(inSeconds(179), record)).toBe(false);
   });
 
   it('treats a missing destination as null', () => {

@@ -6,7 +6,9 @@ import {
   InvalidCallIdError,
   InvalidCallRecordError,
   InvalidDestinationError,
+  InvalidDurationSecondsError,
   InvalidMinutesError,
+  OneDurationError,
   InvalidStartedAtError,
   StartedAtInFutureError,
   UnknownCallFieldError,
@@ -18,10 +20,11 @@ export interface CallRecord {
   phoneNumber: string;
   destination: string | null;
   startedAt: Date;
-  minutes: number;
+  /** The switch's billable seconds (`billsec`); a record in `minutes` carries `minutes × 60`. */
+  durationSeconds: number;
 }
 
-const FIELDS = new Set(['callId', 'phoneNumber', 'destination', 'startedAt', 'minutes']);
+const FIELDS = new Set(['callId', 'phoneNumber', 'destination', 'startedAt', 'minutes', 'durationSeconds']);
 export const CALL_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -45,17 +48,39 @@ export function parseCallRecord(raw: unknown, maxMinutes: number, now: Date): Ca
 
   if (!isCallId(input.callId)) throw new InvalidCallIdError();
   const phoneNumber = PhoneNumber.parse(input.phoneNumber, 'phoneNumber').e164;
-  const minutes = input.minutes;
-  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxMinutes) {
-    throw new InvalidMinutesError(maxMinutes);
-  }
+  const durationSeconds = durationSecondsOf(input, maxMinutes);
   const startedAt = startedAtOf(input.startedAt);
   if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new StartedAtInFutureError();
   const destination = input.destination ?? null;
   if (destination !== null && (typeof destination !== 'string' || destination.length > 32)) {
     throw new InvalidDestinationError();
   }
-  return { callId: input.callId, phoneNumber, destination, startedAt, minutes };
+  return { callId: input.callId, phoneNumber, destination, startedAt, durationSeconds };
+}
+
+/**
+ * The call's duration in seconds, from exactly one of `minutes` (whole minutes, 1..maxMinutes) and
+ * `durationSeconds` (1..maxMinutes × 60): API.md, "Calls". `minutes: 3` is `durationSeconds: 180`.
+ */
+function durationSecondsOf(input: Record<string, unknown>, maxMinutes: number): number {
+  const { minutes, durationSeconds } = input;
+  if ((minutes === undefined) === (durationSeconds === undefined)) throw new OneDurationError();
+  if (durationSeconds !== undefined) {
+    if (!isWholeNumberIn(durationSeconds, maxMinutes * 60))
+      throw new InvalidDurationSecondsError(maxMinutes * 60);
+    return durationSeconds;
+  }
+  if (!isWholeNumberIn(minutes, maxMinutes)) throw new InvalidMinutesError(maxMinutes);
+  return minutes * 60;
+}
+
+function isWholeNumberIn(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
+}
+
+/** `ceil(durationSeconds / 60)`: the whole minutes a call answers (API.md, "Calls"). */
+export function minutesOf(durationSeconds: number): number {
+  return Math.ceil(durationSeconds / 60);
 }
 
 function startedAtOf(value: unknown): Date {
@@ -64,13 +89,16 @@ function startedAtOf(value: unknown): Date {
   return instant;
 }
 
-/** A replay is the same call only if everything the switch said is the same. */
+/**
+ * A replay is the same call only if everything the switch said is the same; durations compare in
+ * seconds, so `minutes: 3` and `durationSeconds: 180` are the same call.
+ */
 export function sameCallContent(a: CallRecord, b: CallRecord): boolean {
   return (
     a.callId === b.callId &&
     a.phoneNumber === b.phoneNumber &&
     (a.destination ?? null) === (b.destination ?? null) &&
     a.startedAt.getTime() === b.startedAt.getTime() &&
-    a.minutes === b.minutes
+    a.durationSeconds === b.durationSeconds
   );
 }

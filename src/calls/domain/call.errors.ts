@@ -18,6 +18,21 @@ export class InvalidMinutesError extends CallValidationError {
   }
 }
 
+export class InvalidDurationSecondsError extends CallValidationError {
+  readonly code = 'invalid_duration_seconds';
+  constructor(max: number) {
+    super(`durationSeconds must be a whole number from 1 to ${max}`, 'durationSeconds');
+  }
+}
+
+/** A record says how long the call lasted once: in minutes or in seconds, never both or neither. */
+export class OneDurationError extends CallValidationError {
+  readonly code = 'invalid_duration';
+  constructor() {
+    super('give exactly one of minutes and durationSeconds', 'minutes');
+  }
+}
+
 export class InvalidStartedAtError extends CallValidationError {
   readonly code = 'invalid_started_at';
   constructor() {

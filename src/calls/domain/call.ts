@@ -1,12 +1,23 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { Money } from '../../shared/domain/money';
-import type { CallRecord } from './call-record';
+import { minutesOf, type CallRecord } from './call-record';
 
-/** A recorded call: what the switch said, plus the charge fixed when it arrived. */
+/** The price a call was rated at: its destination group and per-minute rate (API.md, "Rating"). */
+export interface CallRate {
+  group: string;
+  ratePerMinute: Money;
+}
+
+/** A recorded call: what the switch said, plus the rating fixed when it arrived. */
 export interface Call extends CallRecord {
   id: string;
   customerId: string;
-  unitPrice: Money;
+  /** `ceil(durationSeconds / 60)`. */
+  minutes: number;
+  /** The seconds the plan's billing increment turned `durationSeconds` into. */
+  billedSeconds: number;
+  rate: CallRate;
+  /** Exact (6 decimals at most): connect fee + billed seconds × rate / 60. */
   charge: Money;
   /** Prepaid only: the part of the charge the balance paid. */
   coveredByBalance: Money | null;
@@ -21,7 +32,8 @@ export interface RatedCallInput {
   customerId: string;
   plan: string;
   period: string;
-  unitPrice: Money;
+  rate: CallRate;
+  billedSeconds: number;
   charge: Money;
   receivedAt: Date;
 }
@@ -32,7 +44,9 @@ export function newCall(input: RatedCallInput): Call {
     // Time-ordered ids append to the primary key index instead of landing on random pages.
     id: timeOrderedUuid(),
     customerId: input.customerId,
-    unitPrice: input.unitPrice,
+    minutes: minutesOf(input.record.durationSeconds),
+    billedSeconds: input.billedSeconds,
+    rate: input.rate,
     charge: input.charge,
     coveredByBalance: null,
     plan: input.plan,

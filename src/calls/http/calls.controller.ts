@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
+import { NoRateForDestinationError } from '../../billing-plans';
 import { fieldPath } from '../../shared/domain/field-path';
 import { InvalidPhoneNumberError } from '../../shared/domain/phone-number';
 import { UnstorableInputError } from '../../shared/domain/storable-input';
@@ -16,8 +17,10 @@ import { RecordCallsUseCase } from '../application/record-calls.use-case';
 import { RecordSingleCallUseCase } from '../application/record-single-call.use-case';
 import {
   CallIdConflictError,
+  InvalidDurationSecondsError,
   InvalidHistoryRangeError,
   InvalidMinutesError,
+  OneDurationError,
   UnknownPhoneNumberError,
 } from '../domain/call.errors';
 import { CallBatchDto, CallRecordDto, MAX_BATCH } from './dto/call-record.dto';
@@ -62,10 +65,13 @@ export class CallsController {
   })
   @ApiProblems(
     new InvalidMinutesError(1440),
+    new InvalidDurationSecondsError(86_400),
+    new OneDurationError(),
     new InvalidPhoneNumberError('+351 2', 'phoneNumber'),
     new UnstorableInputError({ field: 'destination', message: 'must not contain NUL characters' }),
     new CallIdConflictError('sw1-000123'),
     new UnknownPhoneNumberError('+351900000000'),
+    new NoRateForDestinationError('intl', '+88213'),
   )
   async record(
     @NoQuery() _query: void,

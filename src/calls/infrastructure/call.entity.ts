@@ -16,8 +16,13 @@ export const CallEntity = defineEntity({
     phoneNumber: p.text(),
     destination: p.text().nullable(),
     startedAt: p.datetime(),
+    /** `ceil(duration_seconds / 60)`, kept for the invoice's minutes and the API's `minutes`. */
     minutes: p.integer().check('minutes > 0'),
-    unitPrice: p.decimal().columnType('numeric'),
+    durationSeconds: p.integer().check('duration_seconds > 0'),
+    billedSeconds: p.integer().check('billed_seconds > 0'),
+    /** The destination group the call was rated in (`default`: the plan's own rate). */
+    rateGroup: p.text(),
+    ratePerMinute: p.decimal().columnType('numeric'),
     charge: p.decimal().columnType('numeric'),
     currency: p.character().length(3),
     coveredByBalance: p.decimal().columnType('numeric').nullable(),
@@ -29,13 +34,14 @@ export const CallEntity = defineEntity({
   },
   indexes: [
     {
-      // The history, newest first; it covers what invoicing sums, so reading a period is index-only.
+      // The history, newest first; it covers what invoicing sums per rate (group, rate per minute),
+      // so reading a period is index-only.
       // Raw: MikroORM 7.2.1 reads this index back without the DESC on `id` (it finds "id" inside
       // "customer_id"), so a structured definition would always differ. A raw index is compared by name.
       name: 'calls_customer_history_idx',
       expression:
         'CREATE INDEX calls_customer_history_idx ON calls (customer_id, started_at DESC, id DESC) ' +
-        'INCLUDE (period, late, unit_price, currency, minutes, charge, covered_by_balance)',
+        'INCLUDE (period, late, rate_group, rate_per_minute, currency, minutes, billed_seconds, charge, covered_by_balance)',
     },
     {
       // Late calls not yet billed by a later invoice.

@@ -83,11 +83,12 @@ export class InMemoryBillableCalls extends BillableCalls {
   }
 }
 
-/** Summed per period and unit price, as the real one's GROUP BY. */
+/** Summed per period and rate (group, per-minute rate), as the real one's GROUP BY. */
 function summed(rows: CallRecordRow[]): CallCharges[] {
   const groups = new Map<string, CallCharges>();
   for (const { call } of rows) {
-    const key = `${call.period}/${call.unitPrice.toString()}/${call.unitPrice.currency}`;
+    const { group: rateGroup, ratePerMinute } = call.rate;
+    const key = `${call.period}/${rateGroup}\u0000${ratePerMinute.toString()}/${ratePerMinute.currency}`;
     const group = groups.get(key);
     groups.set(
       key,
@@ -95,14 +96,17 @@ function summed(rows: CallRecordRow[]): CallCharges[] {
         ? {
             ...group,
             minutes: group.minutes + call.minutes,
+            billedSeconds: group.billedSeconds + call.billedSeconds,
             callCount: group.callCount + 1,
             charge: group.charge.plus(call.charge),
             covered: plusCovered(group.covered, call.coveredByBalance),
           }
         : {
             period: call.period,
-            unitPrice: call.unitPrice,
+            group: rateGroup,
+            ratePerMinute,
             minutes: call.minutes,
+            billedSeconds: call.billedSeconds,
             callCount: 1,
             charge: call.charge,
             covered: call.coveredByBalance,

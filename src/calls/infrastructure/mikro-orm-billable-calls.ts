@@ -12,9 +12,10 @@ import {
 } from '../application/billable-calls.port';
 import type { CallRow, CallsTables } from './calls.tables';
 
-/** Calls summed per customer, period and unit price, as the statements below answer them (sums are numeric text). */
-type ChargesRow = Pick<CallRow, 'customer_id' | 'period' | 'unit_price' | 'currency'> & {
+/** Calls summed per customer, period and rate, as the statements below answer them (sums are numeric text). */
+type ChargesRow = Pick<CallRow, 'customer_id' | 'period' | 'rate_group' | 'rate_per_minute' | 'currency'> & {
   minutes: string;
+  billed_seconds: string;
   call_count: string;
   charge: string;
   covered: string | null;
@@ -39,22 +40,24 @@ export class MikroOrmBillableCalls extends BillableCalls {
         (eb) =>
           eb
             .selectFrom('calls as c')
-            .select(['c.period', 'c.unit_price', 'c.currency'])
+            .select(['c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
             .select(sums)
             .whereRef('c.customer_id', '=', 't.customer_id')
             .whereRef('c.started_at', '>=', 't.period_start')
             .whereRef('c.started_at', '<', 't.period_end')
             .where((eb) => eb.not('c.late'))
-            .groupBy(['c.period', 'c.unit_price', 'c.currency'])
+            .groupBy(['c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
             .as('g'),
         (join) => join.onTrue(),
       )
       .select([
         't.customer_id',
         'g.period',
-        'g.unit_price',
+        'g.rate_group',
+        'g.rate_per_minute',
         'g.currency',
         'g.minutes',
+        'g.billed_seconds',
         'g.call_count',
         'g.charge',
         'g.covered',
@@ -90,17 +93,19 @@ export class MikroOrmBillableCalls extends BillableCalls {
           .returning([
             'calls.customer_id',
             'calls.period',
-            'calls.unit_price',
+            'calls.rate_group',
+            'calls.rate_per_minute',
             'calls.currency',
             'calls.minutes',
+            'calls.billed_seconds',
             'calls.charge',
             'calls.covered_by_balance',
           ]),
       )
       .selectFrom('claimed as c')
-      .select(['c.customer_id', 'c.period', 'c.unit_price', 'c.currency'])
+      .select(['c.customer_id', 'c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
       .select(sums)
-      .groupBy(['c.customer_id', 'c.period', 'c.unit_price', 'c.currency'])
+      .groupBy(['c.customer_id', 'c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
       .execute();
     return byCustomer(rows);
   }
@@ -108,13 +113,13 @@ export class MikroOrmBillableCalls extends BillableCalls {
   async unbilledLateCalls(customerId: string, period: string): Promise<CallCharges[]> {
     const rows = await this.db.kysely
       .selectFrom('calls as c')
-      .select(['c.customer_id', 'c.period', 'c.unit_price', 'c.currency'])
+      .select(['c.customer_id', 'c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
       .select(sums)
       .where('c.customer_id', '=', customerId)
       .where('c.late', '=', true)
       .where('c.late_invoice_id', 'is', null)
       .where('c.period', '<', period)
-      .groupBy(['c.customer_id', 'c.period', 'c.unit_price', 'c.currency'])
+      .groupBy(['c.customer_id', 'c.period', 'c.rate_group', 'c.rate_per_minute', 'c.currency'])
       .execute();
     return rows.map(toCharges);
   }
@@ -218,12 +223,16 @@ export class MikroOrmBillableCalls extends BillableCalls {
   }
 }
 
-/** sum(minutes), count(*), sum(charge), sum(covered_by_balance) of the calls in `c`. */
+/** sum(minutes), sum(billed_seconds), count(*), sum(charge), sum(covered_by_balance) of the calls in `c`. */
 function sums(
-  eb: ExpressionBuilder<{ c: { minutes: number; charge: string; covered_by_balance: string | null } }, 'c'>,
+  eb: ExpressionBuilder<
+    { c: { minutes: number; billed_seconds: number; charge: string; covered_by_balance: string | null } },
+    'c'
+  >,
 ) {
   return [
     eb.fn.sum<string>('c.minutes').as('minutes'),
+    eb.fn.sum<string>('c.billed_seconds').as('billed_seconds'),
     eb.fn.countAll<string>().as('call_count'),
     eb.fn.sum<string>('c.charge').as('charge'),
     eb.fn.sum<string | null>('c.covered_by_balance').as('covered'),
@@ -271,8 +280,10 @@ function periodBounds(): (period: BillingPeriod) => { period_start: string; peri
 function toCharges(row: ChargesRow): CallCharges {
   return {
     period: row.period,
-    unitPrice: Money.of(row.unit_price, row.currency),
+    group: row.rate_group,
+    ratePerMinute: Money.of(row.rate_per_minute, row.currency),
     minutes: Number(row.minutes),
+    billedSeconds: Number(row.billed_seconds),
     callCount: Number(row.call_count),
     charge: Money.of(row.charge, row.currency),
     covered: row.covered === null ? null : Money.of(row.covered, row.currency),

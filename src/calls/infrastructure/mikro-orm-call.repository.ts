@@ -15,7 +15,10 @@ const CALL_COLUMNS = [
   'destination',
   'started_at',
   'minutes',
-  'unit_price',
+  'duration_seconds',
+  'billed_seconds',
+  'rate_group',
+  'rate_per_minute',
   'charge',
   'currency',
   'covered_by_balance',
@@ -46,7 +49,10 @@ export class MikroOrmCallRepository extends CallRepository {
           'destination',
           'started_at',
           'minutes',
-          'unit_price',
+          'duration_seconds',
+          'billed_seconds',
+          'rate_group',
+          'rate_per_minute',
           'charge',
           'currency',
           'plan',
@@ -57,7 +63,8 @@ export class MikroOrmCallRepository extends CallRepository {
           sql`SELECT * FROM unnest(
             ${p.ids}::uuid[], ${p.callIds}::text[], ${p.customerIds}::uuid[], ${p.phoneNumbers}::text[],
             ${p.destinations}::text[], ${p.startedAts}::timestamptz[], ${p.minutes}::integer[],
-            ${p.unitPrices}::numeric[], ${p.charges}::numeric[], ${p.currencies}::char(3)[], ${p.plans}::text[],
+            ${p.durations}::integer[], ${p.billedSeconds}::integer[], ${p.rateGroups}::text[],
+            ${p.ratesPerMinute}::numeric[], ${p.charges}::numeric[], ${p.currencies}::char(3)[], ${p.plans}::text[],
             ${p.periods}::text[], ${p.receivedAts}::timestamptz[])`,
         )
         .onConflict((conflict) => conflict.column('call_id').doNothing())
@@ -119,7 +126,10 @@ export class MikroOrmCallRepository extends CallRepository {
         destinations: calls.map((c) => c.destination),
         startedAts: calls.map((c) => c.startedAt.toISOString()),
         minutes: calls.map((c) => c.minutes),
-        unitPrices: calls.map((c) => c.unitPrice.toString()),
+        durations: calls.map((c) => c.durationSeconds),
+        billedSeconds: calls.map((c) => c.billedSeconds),
+        rateGroups: calls.map((c) => c.rate.group),
+        ratesPerMinute: calls.map((c) => c.rate.ratePerMinute.toString()),
         charges: calls.map((c) => c.charge.toString()),
         currencies: calls.map((c) => c.charge.currency),
         plans: calls.map((c) => c.plan),
@@ -139,7 +149,10 @@ interface CallColumns {
   destinations: (string | null)[];
   startedAts: string[];
   minutes: number[];
-  unitPrices: string[];
+  durations: number[];
+  billedSeconds: number[];
+  rateGroups: string[];
+  ratesPerMinute: string[];
   charges: string[];
   currencies: string[];
   plans: string[];
@@ -155,8 +168,10 @@ function toCall(row: Pick<CallRow, (typeof CALL_COLUMNS)[number]>): Call {
     phoneNumber: row.phone_number,
     destination: row.destination,
     startedAt: instant(row.started_at),
+    durationSeconds: row.duration_seconds,
     minutes: row.minutes,
-    unitPrice: Money.of(row.unit_price, row.currency),
+    billedSeconds: row.billed_seconds,
+    rate: { group: row.rate_group, ratePerMinute: Money.of(row.rate_per_minute, row.currency) },
     charge: Money.of(row.charge, row.currency),
     coveredByBalance: row.covered_by_balance === null ? null : Money.of(row.covered_by_balance, row.currency),
     plan: row.plan,

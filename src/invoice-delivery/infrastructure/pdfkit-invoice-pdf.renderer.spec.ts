@@ -18,6 +18,7 @@ function anInvoice(overrides: Partial<Invoice> = {}): Invoice {
     issuedAt: new Date('2026-11-01T00:05:00Z'),
     callCount: 31,
     minutes: 412,
+    billedSeconds: (overrides.minutes ?? 412) * 60,
     lines: [
       {
         kind: 'usage',
@@ -61,6 +62,44 @@ describe('PdfkitInvoicePdfRenderer', () => {
     const second = await renderer.render({ ...document, invoice: anInvoice() });
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
     expect(second.equals(first)).toBe(true);
+  });
+
+  it('lists one usage line per destination group, in billed minutes, and the billed time', async () => {
+    const invoice = anInvoice({
+      minutes: 12,
+      billedSeconds: 397,
+      lines: [
+        {
+          kind: 'usage',
+          description: 'US and Canada: 2.5 minutes at 0.01 USD',
+          period: '2026-10',
+          group: 'US and Canada',
+          billedSeconds: 150,
+          quantity: 2.5,
+          unitPrice: usd('0.01'),
+          amount: usd('0.03'),
+        },
+        {
+          kind: 'usage',
+          description: 'Portugal mobile: 4.12 minutes at 0.05 USD',
+          period: '2026-10',
+          group: 'Portugal mobile',
+          billedSeconds: 247,
+          quantity: 4.12,
+          unitPrice: usd('0.05'),
+          amount: usd('0.21'),
+        },
+      ],
+      total: usd('0.24'),
+    });
+    const { text } = await textOf(await renderer.render({ ...document, invoice }));
+    for (const expected of [
+      'US and Canada: 2.5 minutes at 0.01 USD',
+      'Portugal mobile: 4.12 minutes at 0.05 USD',
+      '4.12',
+      '6.62 minutes billed',
+    ])
+      expect(text).toContain(expected);
   });
 
   it('renders a different file for a different invoice', async () => {

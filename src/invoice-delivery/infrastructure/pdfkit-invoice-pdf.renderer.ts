@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
+import { billedMinutes, minutesText } from '../../billing-plans';
 import type { InvoiceLine } from '../../invoicing';
 import { counted } from '../../shared/domain/counted';
 import { InvoiceDocument, InvoicePdfRenderer } from '../application/invoice-pdf-renderer.port';
@@ -120,7 +121,8 @@ function drawInvoice(doc: PDFKit.PDFDocument, { invoice, issuerName, customerNam
   y += 40;
   doc.font('Helvetica').fontSize(9).fillColor(GREY);
   doc.text(
-    `${counted(invoice.callCount, 'call')}, ${counted(invoice.minutes, 'minute')} in ${invoice.period.code}. ` +
+    `${counted(invoice.callCount, 'call')}, ${counted(invoice.minutes, 'minute')} in ${invoice.period.code}` +
+      `${billedTime(invoice)}. ` +
       `All amounts in ${currency}; ` +
       'line amounts are rounded half-up to the cent and add up to the total.',
     MARGIN,
@@ -128,6 +130,12 @@ function drawInvoice(doc: PDFKit.PDFDocument, { invoice, issuerName, customerNam
     { width: CONTENT_WIDTH },
   );
   if (invoice.id) doc.text(`Invoice id ${invoice.id}`, MARGIN, doc.y + 4, { width: CONTENT_WIDTH });
+}
+
+/** ", 6.62 minutes billed" when billing increments made the billed time differ from whole minutes. */
+function billedTime(invoice: InvoiceDocument['invoice']): string {
+  if (invoice.billedSeconds === invoice.minutes * 60) return '';
+  return ` (${minutesText(billedMinutes(invoice.billedSeconds))} billed)`;
 }
 
 function lineCells(line: InvoiceLine): Record<string, string> {

@@ -44,8 +44,10 @@ function group(
 ): BilledCallGroup {
   return {
     period,
-    unitPrice: usd(unitPrice),
+    group: 'default',
+    ratePerMinute: usd(unitPrice),
     minutes,
+    billedSeconds: minutes * 60,
     callCount,
     charge: usd(unitPrice).times(minutes),
     covered: covered === null ? null : usd(covered),

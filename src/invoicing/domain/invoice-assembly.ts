@@ -1,6 +1,12 @@
-import type { BillingPlan, InvoiceLineDraft } from '../../billing-plans';
+import {
+  billedMinutes,
+  DEFAULT_RATE_GROUP,
+  minutesText,
+  type BillingPlan,
+  type InvoiceLineDraft,
+  type RatedUsage,
+} from '../../billing-plans';
 import { BillingPeriod } from '../../shared/domain/billing-period';
-import { counted } from '../../shared/domain/counted';
 import { Money } from '../../shared/domain/money';
 import type { BilledCallGroup } from './billed-calls';
 import type { Invoice, InvoiceLine } from './invoice';
@@ -25,8 +31,10 @@ export interface AssembledInvoice {
 }
 
 /**
- * Builds the invoice: the plan's lines for the period, one late_usage line per earlier period and
- * unit price, and what prepaid balances covered as a negative line. Each line is exact until it is
+ * Builds the invoice: the plan's lines for the period (from its usage per rate, in billed seconds),
+ * one late_usage line per earlier period and rate (group, per-minute rate), and what prepaid
+ * balances covered as a negative line. A usage or late line's amount is the exact sum of its calls'
+ * charges (API.md, "Rating": "Invoice"). Each line is exact until it is
  * rounded half-up to the cent; the total is the sum of the rounded lines, so lines add up.
  *
  * Never negative (API.md, "Invoicing"): the `prepaid_applied` line credits the exact amount the
@@ -39,7 +47,7 @@ export function assembleInvoice(input: InvoiceAssemblyInput): AssembledInvoice {
   const { plan, period } = input;
   const currency = plan.currency;
   const billed: BilledLine[] = [
-    ...plan.periodLines(period.code, input.usage.map(toUsage)).map((draft) => ({
+    ...plan.billPeriod(period.code, input.usage.map(toRatedUsage)).map((draft) => ({
       line: rounded(draft),
       paidFromBalance: draft.kind === 'usage' && input.usage.some((group) => paysFor(group, draft)),
     })),
@@ -80,6 +88,7 @@ export function assembleInvoice(input: InvoiceAssemblyInput): AssembledInvoice {
       issuedAt: null,
       callCount: input.usage.reduce((sum, group) => sum + group.callCount, 0),
       minutes: input.usage.reduce((sum, group) => sum + group.minutes, 0),
+      billedSeconds: input.usage.reduce((sum, group) => sum + group.billedSeconds, 0),
       lines,
       total: Money.sum(
         lines.map((line) => line.amount),
@@ -100,40 +109,54 @@ function rounded(draft: InvoiceLineDraft): InvoiceLine {
   return { ...draft, amount: draft.amount.roundedToCents() };
 }
 
-/** A usage line bills the own period's calls at its unit price. */
+/** A usage line bills the own period's calls of its rate (group and per-minute rate). */
 function paysFor(group: BilledCallGroup, usageLine: InvoiceLineDraft): boolean {
+  return group.covered !== null && sameRate(group, usageLine);
+}
+
+function sameRate(group: BilledCallGroup, line: InvoiceLineDraft): boolean {
   return (
-    group.covered !== null && usageLine.unitPrice !== null && group.unitPrice.equals(usageLine.unitPrice)
+    line.unitPrice !== null &&
+    (line.group ?? DEFAULT_RATE_GROUP) === group.group &&
+    group.ratePerMinute.equals(line.unitPrice)
   );
 }
 
-function toUsage(group: BilledCallGroup) {
-  return { unitPrice: group.unitPrice, minutes: group.minutes, callCount: group.callCount };
+function toRatedUsage(group: BilledCallGroup): RatedUsage {
+  const { ratePerMinute, billedSeconds, callCount, charge } = group;
+  return { group: group.group, ratePerMinute, billedSeconds, callCount, charge };
 }
 
-/** One line per original period and unit price, oldest period first. */
+/** One line per original period and rate, oldest period first, cheapest rate first within it. */
 function lateLines(late: BilledCallGroup[]): { draft: InvoiceLineDraft; paidFromBalance: boolean }[] {
   const byPeriod = new Map<string, BilledCallGroup[]>();
   for (const group of late) byPeriod.set(group.period, [...(byPeriod.get(group.period) ?? []), group]);
   return [...byPeriod.keys()].sort().flatMap((period) =>
-    mergeByUnitPrice(byPeriod.get(period)!).map((group) => ({
-      draft: {
-        kind: 'late_usage' as const,
-        description: `${counted(group.minutes, 'minute')} from ${period} at ${group.unitPrice.toString()} ${group.unitPrice.currency}, received after ${period} was invoiced`,
-        period,
-        quantity: group.minutes,
-        unitPrice: group.unitPrice,
-        amount: group.unitPrice.times(group.minutes),
-      },
-      paidFromBalance: group.covered !== null,
-    })),
+    mergeByRate(byPeriod.get(period)!).map((group) => {
+      const minutes = billedMinutes(group.billedSeconds);
+      const label = group.group === DEFAULT_RATE_GROUP ? '' : `${group.group}: `;
+      const price = `${group.ratePerMinute.toString()} ${group.ratePerMinute.currency}`;
+      return {
+        draft: {
+          kind: 'late_usage' as const,
+          description: `${label}${minutesText(minutes)} from ${period} at ${price}, received after ${period} was invoiced`,
+          period,
+          group: group.group,
+          billedSeconds: group.billedSeconds,
+          quantity: minutes,
+          unitPrice: group.ratePerMinute,
+          amount: group.charge,
+        },
+        paidFromBalance: group.covered !== null,
+      };
+    }),
   );
 }
 
-function mergeByUnitPrice(groups: BilledCallGroup[]): BilledCallGroup[] {
+function mergeByRate(groups: BilledCallGroup[]): BilledCallGroup[] {
   const merged = new Map<string, BilledCallGroup>();
   for (const group of groups) {
-    const key = group.unitPrice.toString();
+    const key = `${group.group}\u0000${group.ratePerMinute.toString()}`;
     const seen = merged.get(key);
     merged.set(
       key,
@@ -141,6 +164,7 @@ function mergeByUnitPrice(groups: BilledCallGroup[]): BilledCallGroup[] {
         ? {
             ...seen,
             minutes: seen.minutes + group.minutes,
+            billedSeconds: seen.billedSeconds + group.billedSeconds,
             callCount: seen.callCount + group.callCount,
             charge: seen.charge.plus(group.charge),
             covered:
@@ -151,7 +175,10 @@ function mergeByUnitPrice(groups: BilledCallGroup[]): BilledCallGroup[] {
         : group,
     );
   }
-  return [...merged.values()].sort((a, b) => a.unitPrice.compareTo(b.unitPrice));
+  return [...merged.values()].sort(
+    (a, b) =>
+      a.ratePerMinute.compareTo(b.ratePerMinute) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0),
+  );
 }
 
 /** `INV-2026-000042`: the prefix, the UTC year of issue and the gapless sequence (at least 6 digits). */

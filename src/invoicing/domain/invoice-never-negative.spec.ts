@@ -29,8 +29,10 @@ function assemble(
 function prepaidGroup(period: string, rate: string, minutes: number, covered: string): BilledCallGroup {
   return {
     period,
-    unitPrice: usd(rate),
+    group: 'default',
+    ratePerMinute: usd(rate),
     minutes,
+    billedSeconds: minutes * 60,
     callCount: minutes,
     charge: usd(rate).times(minutes),
     covered: usd(covered),
@@ -87,8 +89,10 @@ describe('an invoice total is never negative', () => {
     };
     const postpaidLate: BilledCallGroup = {
       period: '2026-09',
-      unitPrice: usd('0.02'),
+      group: 'default',
+      ratePerMinute: usd('0.02'),
       minutes: 10,
+      billedSeconds: 600,
       callCount: 1,
       charge: usd('0.20'),
       covered: null,
@@ -182,8 +186,10 @@ describe('an invoice total is never negative', () => {
         const seen = groups.get(key);
         groups.set(key, {
           period,
-          unitPrice,
+          group: 'default',
+          ratePerMinute: unitPrice,
           minutes: (seen?.minutes ?? 0) + call.minutes,
+          billedSeconds: (seen?.billedSeconds ?? 0) + call.minutes * 60,
           callCount: (seen?.callCount ?? 0) + 1,
           charge: (seen?.charge ?? Money.zero('USD')).plus(charge),
           covered:

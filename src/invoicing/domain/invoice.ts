@@ -19,6 +19,8 @@ export interface Invoice {
   /** The invoice's own period only (late calls are not counted). */
   callCount: number;
   minutes: number;
+  /** The own period's calls' billed seconds. */
+  billedSeconds: number;
   lines: InvoiceLine[];
   total: Money;
 }

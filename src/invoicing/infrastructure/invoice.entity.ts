@@ -22,6 +22,8 @@ export const InvoiceEntity = defineEntity({
     issuedAt: p.datetime(),
     callCount: p.integer(),
     minutes: p.bigint('string'),
+    /** The own period's calls' billed seconds (invoices issued before #16: minutes × 60). */
+    billedSeconds: p.bigint('string'),
     lines: p.json<StoredLine[]>(),
     total: p.decimal().precision(20).scale(2),
     currency: p.character().length(3),

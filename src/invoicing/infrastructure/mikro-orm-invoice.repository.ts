@@ -75,6 +75,7 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         issued_at: issued,
         call_count: invoice.callCount,
         minutes: invoice.minutes,
+        billed_seconds: invoice.billedSeconds,
         lines: toStoredLines(invoice.lines),
         total: invoice.total.toString(),
         currency: invoice.total.currency,
@@ -95,17 +96,18 @@ export class MikroOrmInvoiceRepository extends InvoiceRepository {
         'issued_at',
         'call_count',
         'minutes',
+        'billed_seconds',
         'lines',
         'total',
         'currency',
       ])
       .expression(
         sql`SELECT id, number, sequence, customer_id, period, period_start, period_end, timezone, plan,
-                   issued_at, call_count, minutes, lines, total, currency
+                   issued_at, call_count, minutes, billed_seconds, lines, total, currency
             FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(
               id uuid, number text, sequence bigint, customer_id uuid, period text, period_start timestamptz,
               period_end timestamptz, timezone text, plan text, issued_at timestamptz, call_count integer,
-              minutes bigint, lines jsonb, total numeric, currency char(3))`,
+              minutes bigint, billed_seconds bigint, lines jsonb, total numeric, currency char(3))`,
       )
       .execute();
   }

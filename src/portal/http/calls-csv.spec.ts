@@ -16,6 +16,9 @@ const aCall = (overrides: Partial<CallView>): CallView => ({
   destination: '+14155550100',
   startedAt: '2026-10-05T14:03:00.000Z',
   minutes: 3,
+  durationSeconds: 180,
+  billedSeconds: 180,
+  rate: { group: 'default', ratePerMinute: '0.02' },
   charge: { amount: '0.06', currency: 'USD' },
   plan: 'postpaid',
   period: '2026-10',
@@ -51,8 +54,11 @@ describe('the calls CSV', () => {
         started_at: '2026-10-05T15:03:00+01:00',
         line: '+351912345678',
         destination: '+14155550100',
-        destination_group: '',
+        destination_group: 'default',
         minutes: '3',
+        duration_seconds: '180',
+        billed_seconds: '180',
+        rate_per_minute: '0.02',
         charge: '0.045',
         currency: 'USD',
         call_id: 'sw1-1',
@@ -67,7 +73,7 @@ describe('the calls CSV', () => {
   it('writes only the header for a period without calls', async () => {
     const csv = await text(callsCsv(calls(), 'UTC'));
     expect(csv).toBe(
-      '\uFEFFstarted_at,line,destination,destination_group,minutes,charge,currency,call_id\r\n',
+      '\uFEFFstarted_at,line,destination,destination_group,minutes,duration_seconds,billed_seconds,rate_per_minute,charge,currency,call_id\r\n',
     );
   });
 

@@ -10,6 +10,9 @@ export const CALLS_CSV_COLUMNS = [
   'destination',
   'destination_group',
   'minutes',
+  'duration_seconds',
+  'billed_seconds',
+  'rate_per_minute',
   'charge',
   'currency',
   'call_id',
@@ -29,7 +32,7 @@ export function spreadsheetSafe(text: string): string {
 /**
  * A period's calls as CSV (RFC 4180, written by csv-stringify, UTF-8 with a BOM so spreadsheets
  * read names right): one header row, then one row per call in the order given (newest first).
- * Times carry the customer's offset; charges are exact decimals.
+ * Times carry the customer's offset; charges and rates are exact decimals, durations in seconds.
  */
 export function callsCsv(calls: AsyncIterable<CallView>, zone: string): Readable {
   const rows = Readable.from(
@@ -39,8 +42,11 @@ export function callsCsv(calls: AsyncIterable<CallView>, zone: string): Readable
           localIso(new Date(call.startedAt), zone),
           call.phoneNumber,
           spreadsheetSafe(call.destination ?? ''),
-          spreadsheetSafe(destinationGroupOf(call) ?? ''),
+          spreadsheetSafe(destinationGroupOf(call)),
           String(call.minutes),
+          String(call.durationSeconds),
+          String(call.billedSeconds),
+          call.rate.ratePerMinute,
           call.charge.amount,
           call.charge.currency,
           spreadsheetSafe(call.callId),

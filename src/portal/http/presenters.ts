@@ -1,4 +1,4 @@
-import type { BillingPlan } from '../../billing-plans';
+import { DEFAULT_RATE_GROUP, type BillingPlan } from '../../billing-plans';
 import type { CallView } from '../../calls';
 import type { Invoice, InvoiceLine } from '../../invoicing';
 import type { BalanceView } from '../../prepaid';
@@ -58,10 +58,9 @@ export interface CallRow {
   charge: string;
 }
 
-/** The destination group, once the history names one (it does not yet: #16 adds it). */
-export function destinationGroupOf(call: CallView): string | null {
-  const rate = (call as CallView & { rate?: { group?: unknown } }).rate;
-  return typeof rate?.group === 'string' ? rate.group : null;
+/** The destination group the call was rated in (`default`: the plan's own rate). */
+export function destinationGroupOf(call: CallView): string {
+  return call.rate.group;
 }
 
 export function callRow(call: CallView, zone: string): CallRow {
@@ -69,7 +68,8 @@ export function callRow(call: CallView, zone: string): CallRow {
     startedAt: dateTime(new Date(call.startedAt), zone),
     line: call.phoneNumber,
     destination: call.destination ?? '',
-    group: destinationGroupOf(call),
+    // The plan's own rate names no destination: the page shows the column only for decks' groups.
+    group: call.rate.group === DEFAULT_RATE_GROUP ? null : call.rate.group,
     duration: minutes(call.minutes),
     charge: money(call.charge),
   };

@@ -7,10 +7,17 @@ import { PrepaidLedgerRepository } from './prepaid-ledger.repository';
 
 export interface BalanceView {
   balance: Money;
+  /** The whole minutes the balance buys at the rate of the destination asked (the plan's own without one). */
   remainingMinutes: number;
+  /** Asked for a destination only: the longest call to it the balance still pays in full, in seconds. */
+  remainingSeconds?: number;
 }
 
-/** What the switch asks before connecting a call. */
+/**
+ * What the switch asks before connecting a call: the balance, and what it still pays for a call
+ * starting now, to `destination` when given (API.md, "Rating": "Prepaid").
+ * @throws NoRateForDestinationError when the plan has no price for that destination.
+ */
 @Injectable()
 export class GetBalanceQuery {
   constructor(
@@ -19,10 +26,13 @@ export class GetBalanceQuery {
     private readonly clock: Clock,
   ) {}
 
-  async execute(customerId: string): Promise<BalanceView> {
+  async execute(customerId: string, destination: string | null = null): Promise<BalanceView> {
     const { customer, balance: prepaid } = await this.prepaid.find(customerId);
     const balance = await this.ledger.balance(customer.id, prepaid.currency);
-    const rate = prepaid.ratePerMinuteFor({ destination: null, startedAt: this.clock.now() });
-    return { balance, remainingMinutes: remainingMinutes(balance, rate) };
+    const call = { destination, startedAt: this.clock.now() };
+    const rate = prepaid.ratePerMinuteFor(call);
+    const view: BalanceView = { balance, remainingMinutes: remainingMinutes(balance, rate) };
+    if (destination !== null) view.remainingSeconds = prepaid.remainingSeconds(balance, call);
+    return view;
   }
 }

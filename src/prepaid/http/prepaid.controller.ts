@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
+import { NoRateForDestinationError } from '../../billing-plans';
 import { CustomerNotFoundError } from '../../customers';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { NoQuery } from '../../shared/http/no-query.decorator';
@@ -15,6 +16,7 @@ import {
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetBalanceQuery } from '../application/get-balance.query';
 import { TopUpBalanceUseCase } from '../application/top-up-balance.use-case';
+import { BalanceQueryDto } from './dto/balance.query.dto';
 import { BalanceResponse, BalanceWithMinutesResponse, TopUpDto } from './dto/top-up.dto';
 
 @ApiTags('prepaid')
@@ -50,14 +52,21 @@ export class PrepaidController {
 
   @Get('balance')
   @CustomerScoped('customerId')
-  @ApiOperation({ summary: 'Prepaid balance and the whole minutes it still buys' })
+  @ApiOperation({
+    summary:
+      'Prepaid balance, the whole minutes it still buys and, for a destination, the seconds a call to it may last',
+  })
   @ApiOkResponse({ type: BalanceWithMinutesResponse })
-  @ApiProblems(new NotOnPrepaidPlanError())
+  @ApiProblems(new NotOnPrepaidPlanError(), new NoRateForDestinationError('intl', '+999'))
   async balance(
     @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
-    @NoQuery() _query: void,
+    @Query() query: BalanceQueryDto,
   ): Promise<BalanceWithMinutesResponse> {
-    const view = await this.getBalance.execute(customerId);
-    return { balance: view.balance.toJSON(), remainingMinutes: view.remainingMinutes };
+    const view = await this.getBalance.execute(customerId, query.destination ?? null);
+    return {
+      balance: view.balance.toJSON(),
+      remainingMinutes: view.remainingMinutes,
+      ...(view.remainingSeconds === undefined ? {} : { remainingSeconds: view.remainingSeconds }),
+    };
   }
 }

@@ -184,4 +184,6 @@ function closeObjects(schema: Schema): void {
 function limitCallMinutes(schemas: Record<string, Schema>, maxCallMinutes: number): void {
   const minutes = schemas.CallRecordDto?.properties?.minutes;
   if (minutes) minutes.maximum = maxCallMinutes;
+  const seconds = schemas.CallRecordDto?.properties?.durationSeconds;
+  if (seconds) seconds.maximum = maxCallMinutes * 60;
 }

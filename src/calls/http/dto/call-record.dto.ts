@@ -9,8 +9,8 @@ export const MAX_BATCH = 10_000;
 
 /**
  * Documentation of a call record; the rules are enforced by the domain's parseCallRecord, for a
- * single post and each batch item alike. `minutes`' maximum is MAX_CALL_MINUTES, set in the
- * document from configuration.
+ * single post and each batch item alike. `minutes`' maximum is MAX_CALL_MINUTES (and
+ * `durationSeconds`' MAX_CALL_MINUTES × 60), set in the document from configuration.
  */
 export class CallRecordDto {
   @ApiProperty({
@@ -39,8 +39,19 @@ export class CallRecordDto {
     description: 'ISO 8601 with an offset; at most 5 minutes ahead',
   })
   startedAt!: string;
-  @ApiProperty({ ...integer(1, 1440), example: 3, description: 'Whole minutes, 1..MAX_CALL_MINUTES' })
-  minutes!: number;
+  @ApiPropertyOptional({
+    ...integer(1, 1440),
+    example: 3,
+    description: 'Whole minutes, 1..MAX_CALL_MINUTES; exactly one of minutes and durationSeconds',
+  })
+  minutes?: number;
+  @ApiPropertyOptional({
+    ...integer(1, 1440 * 60),
+    example: 180,
+    description:
+      "The switch's billable seconds (billsec), 1..MAX_CALL_MINUTES × 60, instead of minutes (`minutes: 3` is `durationSeconds: 180`)",
+  })
+  durationSeconds?: number;
 }
 
 @ItemsJudgedAlone('calls')

@@ -3,6 +3,7 @@ import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { MoneyResponse } from '../../../shared/http/money.response';
 import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
 import {
+  DECIMAL,
   E164,
   freeText,
   INSTANT,
@@ -18,6 +19,20 @@ import { MAX_BATCH } from './call-record.dto';
 
 /** Calls keep the minutes they were recorded with, up to the largest MAX_CALL_MINUTES configurable. */
 const MAX_STORED_MINUTES = 1_000_000;
+/** Billed seconds round a duration up to an increment: at most one increment (capped by the catalog) over it. */
+const MAX_STORED_SECONDS = 2_000_000_000;
+
+export class CallRateResponse {
+  @ApiProperty({
+    ...freeText(64),
+    example: 'US and Canada',
+    description:
+      "The destination group of the plan's deck whose prefix priced the call; `default`: the plan's own rate",
+  })
+  group!: string;
+  @ApiProperty({ ...DECIMAL, example: '0.02', description: 'Per minute, in the charge currency' })
+  ratePerMinute!: string;
+}
 
 export class CallResponse implements CallView {
   @ApiProperty(UUID)
@@ -32,8 +47,22 @@ export class CallResponse implements CallView {
   destination!: string | null;
   @ApiProperty(INSTANT)
   startedAt!: string;
-  @ApiProperty({ ...integer(1, MAX_STORED_MINUTES), example: 3 })
+  @ApiProperty({ ...integer(1, MAX_STORED_MINUTES), example: 3, description: 'ceil(durationSeconds / 60)' })
   minutes!: number;
+  @ApiProperty({
+    ...integer(1, MAX_STORED_MINUTES * 60),
+    example: 180,
+    description: "The switch's billable seconds (`minutes × 60` for a record sent in minutes)",
+  })
+  durationSeconds!: number;
+  @ApiProperty({
+    ...integer(1, MAX_STORED_SECONDS),
+    example: 180,
+    description: "durationSeconds rounded up by the plan's billing increment",
+  })
+  billedSeconds!: number;
+  @ApiProperty({ type: CallRateResponse, description: 'The rate the call was charged at' })
+  rate!: CallRateResponse;
   @ApiProperty({ type: MoneyResponse, description: 'What the plan charges for the call, exact' })
   charge!: MoneyResponse;
   @ApiProperty({
@@ -63,6 +92,9 @@ export class CallResponse implements CallView {
       destination: call.destination,
       startedAt: call.startedAt.toISOString(),
       minutes: call.minutes,
+      durationSeconds: call.durationSeconds,
+      billedSeconds: call.billedSeconds,
+      rate: { group: call.rate.group, ratePerMinute: call.rate.ratePerMinute.toString() },
       charge: call.charge.toJSON(),
       plan: call.plan,
       period: call.period,
@@ -81,6 +113,9 @@ export const POSTPAID_CALL_EXAMPLE: CallResponse = {
   destination: '+14155550100',
   startedAt: '2026-10-05T14:03:00.000Z',
   minutes: 3,
+  durationSeconds: 180,
+  billedSeconds: 180,
+  rate: { group: 'default', ratePerMinute: '0.02' },
   charge: { amount: '0.06', currency: 'USD' },
   plan: 'postpaid',
   period: '2026-10',

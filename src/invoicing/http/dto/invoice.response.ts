@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
 import { MoneyResponse } from '../../../shared/http/money.response';
@@ -26,7 +26,26 @@ export class InvoiceLineResponse {
   description!: string;
   @ApiProperty({ ...PERIOD, description: "The period the line bills (a late_usage line: the calls' own)" })
   period!: string;
-  @ApiProperty({ ...integer(0, MAX_COUNT), example: 412, description: 'Minutes, or 1 for a fee' })
+  @ApiPropertyOptional({
+    ...freeText(64),
+    example: 'default',
+    description:
+      "usage and late_usage lines: the destination group of the calls billed (`default`: the plan's own rate)",
+  })
+  group?: string;
+  @ApiPropertyOptional({
+    ...integer(0, MAX_COUNT),
+    example: 24720,
+    description: 'usage, late_usage and overage lines: the billed seconds the line bills',
+  })
+  billedSeconds?: number;
+  @ApiProperty({
+    type: Number,
+    minimum: 0,
+    maximum: MAX_COUNT,
+    example: 412,
+    description: 'Billed minutes (billedSeconds / 60, half-up to 2 decimals, for reading), or 1 for a fee',
+  })
   quantity!: number;
   @ApiProperty({ ...DECIMAL, nullable: true, example: '0.02' })
   unitPrice!: string | null;
@@ -80,6 +99,12 @@ export class InvoiceResponse {
   callCount!: number;
   @ApiProperty({ ...integer(0, MAX_COUNT), example: 412, description: "Minutes of the invoice's own period" })
   minutes!: number;
+  @ApiProperty({
+    ...integer(0, MAX_COUNT),
+    example: 24720,
+    description: "Billed seconds of the invoice's own period's calls",
+  })
+  billedSeconds!: number;
   @ApiProperty({ type: [InvoiceLineResponse], maxItems: 1000 })
   lines!: InvoiceLineResponse[];
   @ApiProperty({ type: MoneyResponse, description: 'The sum of the line amounts, never negative' })
@@ -99,10 +124,13 @@ export class InvoiceResponse {
       issuedAt: invoice.issuedAt ? utc(invoice.issuedAt) : null,
       callCount: invoice.callCount,
       minutes: invoice.minutes,
+      billedSeconds: invoice.billedSeconds,
       lines: invoice.lines.map((line) => ({
         kind: line.kind,
         description: line.description,
         period: line.period,
+        ...(line.group === undefined ? {} : { group: line.group }),
+        ...(line.billedSeconds === undefined ? {} : { billedSeconds: line.billedSeconds }),
         quantity: line.quantity,
         unitPrice: line.unitPrice?.toString() ?? null,
         amount: line.amount.toString(),

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TextField } from '../../../shared/http/fields';
 import { MoneyResponse } from '../../../shared/http/money.response';
 import { integer } from '../../../shared/http/schema-fragments';
@@ -37,7 +37,15 @@ export class BalanceWithMinutesResponse extends BalanceResponse {
   @ApiProperty({
     ...integer(0, Number.MAX_SAFE_INTEGER),
     example: 497,
-    description: 'Whole minutes the balance still buys (0 at or below zero)',
+    description:
+      'Whole minutes the balance still buys (0 at or below zero), at the rate of `destination` when asked, else the plan rate',
   })
   remainingMinutes!: number;
+  @ApiPropertyOptional({
+    ...integer(0, Number.MAX_SAFE_INTEGER),
+    example: 29_821,
+    description:
+      "Asked with `destination` only: the longest call to it, in seconds, the balance still pays in full, by that destination's rate, billing increment and connect fee now (0 at or below zero)",
+  })
+  remainingSeconds?: number;
 }
