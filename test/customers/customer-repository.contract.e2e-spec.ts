@@ -72,6 +72,31 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       expect(lines.map((line) => [line.number, line.owner.id])).toEqual([[number.e164, ada.id]]);
     });
 
+    it('stores exactly one of many concurrent overlapping lines of a number', async () => {
+      const customers = [
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+      ];
+      for (const customer of customers) await repository.add(customer);
+      const number = PhoneNumber.parse(aPhoneNumber());
+      const added = await Promise.all(
+        customers.map((customer, index) =>
+          repository.addLine(
+            customer.id,
+            number,
+            index % 2 ? null : new Date(clock + index),
+            new Date(clock),
+          ),
+        ),
+      );
+      expect(added.filter(Boolean)).toHaveLength(1);
+      expect(await repository.linesOfNumber(number.e164)).toHaveLength(1);
+    });
+
     it('keeps a released number for its next owner from the release on, and both lines', async () => {
       const ada = aCustomer();
       const bob = aCustomer();
