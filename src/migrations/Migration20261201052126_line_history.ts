@@ -15,7 +15,6 @@ export class Migration20261201052126_line_history extends Migration {
     this.addSql(
       `alter table "phone_numbers" add "id" uuid not null default gen_random_uuid(), add "valid_from" timestamptz null, add "valid_until" timestamptz null;`,
     );
-    this.addSql(`alter table "phone_numbers" alter column "id" drop default;`);
     this.addSql(`create index "phone_numbers_number_idx" on "phone_numbers" ("number", "valid_from");`);
     this.addSql(`alter table "phone_numbers" add primary key ("id");`);
     this.addSql(

@@ -134,6 +134,24 @@ describe('Line history', () => {
     ]);
   });
 
+  it('invoices each holder of a recycled number for the calls charged to them, as before', async () => {
+    const ada = await aCustomer(service);
+    const bob = await noLines();
+    const number = ada.phoneNumber;
+    await release(ada.id, number, '2026-10-12T00:00:00Z').expect(200);
+    await assign(bob.id, number, '2026-10-12T00:00:00Z').expect(201);
+    const calls = [
+      aCall({ phoneNumber: number, startedAt: '2026-10-11T10:00:00Z', minutes: 3 }),
+      aCall({ phoneNumber: number, startedAt: '2026-10-13T10:00:00Z', minutes: 5 }),
+      aCall({ phoneNumber: number, startedAt: '2026-10-14T10:00:00Z', minutes: 7 }),
+    ];
+    await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
+    const upcoming = async (customerId: string) =>
+      (await service.http().get(`/v1/customers/${customerId}/invoices/upcoming`).expect(200)).body;
+    expect(await upcoming(ada.id)).toMatchObject({ callCount: 1, minutes: 3, total: { amount: '0.06' } });
+    expect(await upcoming(bob.id)).toMatchObject({ callCount: 2, minutes: 12, total: { amount: '0.24' } });
+  });
+
   it('lets exactly one of many concurrent overlapping assignments of a number win; the rest answer 409', async () => {
     const number = aPhoneNumber();
     const customers = await Promise.all(Array.from({ length: 8 }, () => noLines()));

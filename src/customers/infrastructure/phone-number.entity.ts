@@ -11,7 +11,7 @@ export const PhoneNumberEntity = defineEntity({
   name: 'PhoneNumber',
   tableName: 'phone_numbers',
   properties: {
-    id: p.uuid().primary(),
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     number: p.text(),
     customer: () => p.manyToOne(CustomerEntity).mapToPk().foreignKeyName('phone_numbers_customer_id_fkey'),
     addedAt: p.datetime(),
