@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config';
 import { AuthModule } from './auth';
 import { BillingPlansModule } from './billing-plans';
-import { CallsModule } from './calls';
+import { CallsModule, LineCallsModule } from './calls';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
@@ -29,7 +29,8 @@ export class AppModule {
   static forRoot({ config, databaseUrl, onShutdown }: AppModuleOptions): DynamicModule {
     // Modules that need each other the other way round get a port, plugged in here (no import cycle):
     // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
-    // invoice delivery's outbox, and invoice delivery reads these invoices.
+    // invoice delivery's outbox, and invoice delivery reads these invoices; releasing a line asks
+    // the calls module for its latest call (LineCallsModule, global).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
     const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
@@ -46,6 +47,7 @@ export class AppModule {
         MetricsModule,
         BillingPlansModule,
         CustomersModule,
+        LineCallsModule,
         calls,
         invoicing,
         invoiceDelivery,

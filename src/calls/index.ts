@@ -1,5 +1,6 @@
 export { CallsModule } from './calls.module';
 export { BillableCallsModule } from './billable-calls.module';
+export { LineCallsModule } from './line-calls.module';
 export {
   BillableCalls,
   type BillingTarget,

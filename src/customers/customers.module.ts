@@ -9,11 +9,16 @@ import { GetCustomerQuery } from './application/get-customer.query';
 import { ListCustomersQuery } from './application/list-customers.query';
 import { PlanCodes } from './application/plan-codes.port';
 import { RegisterCustomerUseCase } from './application/register-customer.use-case';
+import { ReleasePhoneNumberUseCase } from './application/release-phone-number.use-case';
 import { VerifyCatalogCoversCustomers } from './application/verify-catalog-covers-customers';
 import { CustomersController } from './http/customers.controller';
 import { CatalogPlanCodes } from './infrastructure/catalog-plan-codes.adapter';
 import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.repository';
 
+/**
+ * Releasing a line asks the calls module for its latest call through the `LineCalls` port, which
+ * the calls module's `LineCallsModule` provides globally (app.module.ts imports it): no import cycle.
+ */
 @Module({
   imports: [BillingPlansModule, AuthModule],
   controllers: [CustomersController],
@@ -23,6 +28,7 @@ import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.
     GetCustomerQuery,
     ListCustomersQuery,
     AddPhoneNumberUseCase,
+    ReleasePhoneNumberUseCase,
     ChangePlanUseCase,
     CustomerDirectory,
     VerifyCatalogCoversCustomers,

@@ -8,6 +8,7 @@ import { Migration20261124000700_calls_history_covering_index } from './Migratio
 import { Migration20261124000800_invoices_insert_cost } from './Migration20261124000800_invoices_insert_cost';
 import { Migration20261201024019_portal_sessions } from './Migration20261201024019_portal_sessions';
 import { Migration20261201043851_calls_rated_in_seconds } from './Migration20261201043851_calls_rated_in_seconds';
+import { Migration20261201052126_line_history } from './Migration20261201052126_line_history';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
     name: 'Migration20261201043851_calls_rated_in_seconds',
     class: Migration20261201043851_calls_rated_in_seconds,
   },
+  { name: 'Migration20261201052126_line_history', class: Migration20261201052126_line_history },
 ];

@@ -5,7 +5,7 @@ export type Access = 'operator' | 'customer' | 'owner' | 'any';
 
 /** Every /v1 endpoint, the key it takes and a valid request to it: shared by the role table and the fuzz suite. */
 export interface Endpoint {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** The route as the OpenAPI document names it. */
   route: string;
   access: Access;
@@ -35,6 +35,15 @@ export const ENDPOINTS: Endpoint[] = [
     ok: 201,
     body: () => ({ number: aPhoneNumber() }),
   },
+  // `{number}` is the subject's own line (a fresh customer each time: releasing it changes it).
+  {
+    method: 'delete',
+    route: '/v1/customers/{customerId}/phone-numbers/{number}',
+    access: 'operator',
+    ok: 200,
+    freshSubject: true,
+  },
+  { method: 'get', route: '/v1/customers/{customerId}/phone-numbers', access: 'customer', ok: 200 },
   {
     method: 'put',
     route: '/v1/customers/{customerId}/plan',

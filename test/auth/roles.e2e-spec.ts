@@ -28,7 +28,8 @@ describe('Who may call what: every endpoint and every kind of key', () => {
     const other = endpoint.freshSubject ? fixture.ada : fixture.bob;
     const path = endpoint.route
       .replace('{customerId}', subject.id)
-      .replace('{invoiceId}', fixture.ada.invoiceId);
+      .replace('{invoiceId}', fixture.ada.invoiceId)
+      .replace('{number}', encodeURIComponent(subject.phoneNumber));
     const keys: Record<Who, string | null> = {
       'no key': null,
       'wrong key': forgedKeyOf(subject.id),

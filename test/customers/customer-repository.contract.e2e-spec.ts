@@ -57,20 +57,81 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       expect(await repository.findById(second.id)).toBeNull();
     });
 
-    it("adds a number once, and refuses another customer's", async () => {
+    it("adds a line once, and refuses a line over another's range, storing nothing", async () => {
       const ada = aCustomer();
       const bob = aCustomer();
       await repository.add(ada);
       await repository.add(bob);
       const number = PhoneNumber.parse(aPhoneNumber());
-      await repository.addPhoneNumber(ada.id, number, new Date(clock));
-      await repository.addPhoneNumber(ada.id, number, new Date(clock));
-      await expect(repository.addPhoneNumber(bob.id, number, new Date(clock))).rejects.toBeInstanceOf(
-        PhoneNumberTakenError,
+      expect(await repository.addLine(ada.id, number, null, new Date(clock))).toBe(true);
+      expect(await repository.addLine(ada.id, number, null, new Date(clock))).toBe(false);
+      expect(
+        await repository.addLine(bob.id, number, new Date('2030-01-01T00:00:00Z'), new Date(clock)),
+      ).toBe(false);
+      const lines = await repository.findLinesOf([number.e164, aPhoneNumber()]);
+      expect(lines.map((line) => [line.number, line.owner.id])).toEqual([[number.e164, ada.id]]);
+    });
+
+    it('stores exactly one of many concurrent overlapping lines of a number', async () => {
+      const customers = [
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+        aCustomer([]),
+      ];
+      for (const customer of customers) await repository.add(customer);
+      const number = PhoneNumber.parse(aPhoneNumber());
+      const added = await Promise.all(
+        customers.map((customer, index) =>
+          repository.addLine(
+            customer.id,
+            number,
+            index % 2 ? null : new Date(clock + index),
+            new Date(clock),
+          ),
+        ),
       );
-      const owners = await repository.findByPhoneNumbers([number.e164, aPhoneNumber()]);
-      expect([...owners.keys()]).toEqual([number.e164]);
-      expect(owners.get(number.e164)?.id).toBe(ada.id);
+      expect(added.filter(Boolean)).toHaveLength(1);
+      expect(await repository.linesOfNumber(number.e164)).toHaveLength(1);
+    });
+
+    it('keeps a released number for its next owner from the release on, and both lines', async () => {
+      const ada = aCustomer();
+      const bob = aCustomer();
+      await repository.add(ada);
+      await repository.add(bob);
+      const number = PhoneNumber.parse(aPhoneNumber());
+      const release = new Date('2026-10-10T00:00:00Z');
+      await repository.addLine(ada.id, number, new Date('2026-09-01T00:00:00Z'), new Date(clock));
+      expect(await repository.addLine(bob.id, number, release, new Date(clock))).toBe(false);
+      expect(await repository.releaseLine(ada.id, number.e164, release)).toBe(true);
+      expect(await repository.releaseLine(ada.id, number.e164, release)).toBe(false);
+      expect(await repository.addLine(bob.id, number, new Date(release.getTime() - 1), new Date(clock))).toBe(
+        false,
+      );
+      expect(await repository.addLine(bob.id, number, release, new Date(clock + 1))).toBe(true);
+      expect(await repository.linesOfNumber(number.e164)).toEqual([
+        { number: number.e164, customerId: ada.id, from: new Date('2026-09-01T00:00:00Z'), until: release },
+        { number: number.e164, customerId: bob.id, from: release, until: null },
+      ]);
+      const found = await repository.findById(ada.id);
+      expect(found?.lines.find((line) => line.number.equals(number))).toEqual({
+        number,
+        from: new Date('2026-09-01T00:00:00Z'),
+        until: release,
+      });
+      expect(found?.phoneNumbers.map((n) => n.e164)).not.toContain(number.e164);
+    });
+
+    it('refuses a customer whose number has a released line, storing nothing', async () => {
+      const ada = aCustomer();
+      await repository.add(ada);
+      await repository.releaseLine(ada.id, ada.phoneNumbers[0].e164, new Date('2026-10-10T00:00:00Z'));
+      const second = aCustomer([ada.phoneNumbers[0].e164]);
+      await expect(repository.add(second)).rejects.toBeInstanceOf(PhoneNumberTakenError);
+      expect(await repository.findById(second.id)).toBeNull();
     });
 
     it('gives back copies: a change to a customer read back is stored only when saved', async () => {
@@ -79,7 +140,6 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       customer.changePlan('flat', new Date('2026-10-15T00:00:00Z')); // the registered object itself
       const read = await repository.findById(customer.id);
       read!.changePlan('prepaid', new Date('2026-10-15T00:00:00Z'));
-      read!.addPhoneNumber(PhoneNumber.parse(aPhoneNumber()));
       const again = await repository.findById(customer.id);
       expect(again).not.toBe(read);
       expect(again?.planHistory.entries).toEqual([{ plan: 'postpaid', from: null }]);
@@ -92,7 +152,7 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       const [later, low, high] = [base, base + 1, base + 2].map((n) => `+351${n}`);
       const customer = aCustomer([high, low]);
       await repository.add(customer);
-      await repository.addPhoneNumber(customer.id, PhoneNumber.parse(later), new Date(clock + 60_000));
+      await repository.addLine(customer.id, PhoneNumber.parse(later), null, new Date(clock + 60_000));
       const found = await repository.findById(customer.id);
       expect(found?.phoneNumbers.map((n) => n.e164)).toEqual([low, high, later]);
       const listed = (await repository.list(100, null)).find((c) => c.id === customer.id);
@@ -101,19 +161,25 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
 
     it('refuses a number for a customer that does not exist', async () => {
       await expect(
-        repository.addPhoneNumber(
+        repository.addLine(
           '6f1c1f4e-3f5a-4f0e-9d7e-2b8c5a1d9e01',
           PhoneNumber.parse(aPhoneNumber()),
+          null,
           new Date(clock),
         ),
       ).rejects.toBeInstanceOf(CustomerNotFoundError);
     });
 
-    it('finds the owners of numbers as records, without their numbers', async () => {
+    it('finds the owners of lines as records, without their numbers', async () => {
       const customer = aCustomer([aPhoneNumber(), aPhoneNumber()], 'Asia/Tokyo');
       await repository.add(customer);
-      const owners = await repository.findByPhoneNumbers([customer.phoneNumbers[1].e164]);
-      const owner = owners.get(customer.phoneNumbers[1].e164);
+      const lines = await repository.findLinesOf([customer.phoneNumbers[1].e164]);
+      expect(
+        lines.map(({ number, customerId, from, until }) => ({ number, customerId, from, until })),
+      ).toEqual([
+        { number: customer.phoneNumbers[1].e164, customerId: customer.id, from: null, until: null },
+      ]);
+      const owner = lines[0].owner;
       expect(owner).toEqual({
         id: customer.id,
         name: 'Ada',
@@ -122,7 +188,7 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
         planHistory: customer.planHistory,
         createdAt: customer.createdAt,
       });
-      expect(owner).not.toHaveProperty('phoneNumbers');
+      expect(owner).not.toHaveProperty('lines');
     });
 
     it('saves a plan change without touching the numbers added meanwhile', async () => {
@@ -130,7 +196,7 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
       await repository.add(customer);
       const read = (await repository.findById(customer.id))!;
       const added = PhoneNumber.parse(aPhoneNumber());
-      await repository.addPhoneNumber(customer.id, added, new Date(clock + 1));
+      await repository.addLine(customer.id, added, null, new Date(clock + 1));
       read.changePlan('flat', new Date('2026-10-15T00:00:00Z'));
       await repository.savePlanHistory(read);
       const found = await repository.findById(customer.id);

@@ -319,6 +319,8 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
     { requiredKeys: ['name'] },
   ),
   'post /v1/customers/{customerId}/phone-numbers': fc.record({ number: phoneish }),
+  // Takes no body: whatever is sent, the line it names (nobody's) is not released.
+  'delete /v1/customers/{customerId}/phone-numbers/{number}': fc.option(anyBody, { nil: undefined }),
   'put /v1/customers/{customerId}/plan': fc.record({ plan }),
   'post /v1/customers/{customerId}/api-key': fc.constantFrom({}, undefined),
   'post /v1/customers/{customerId}/portal-sessions': fc.constantFrom({}, undefined),
@@ -331,6 +333,9 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
     reference: mostly(fc.uuid(), text({ maxLength: 80 })),
   }),
 };
+
+/** A valid number no customer has: a release of it is refused whoever asks. */
+const NOBODYS_LINE = '+351929999999';
 
 describe('Hostile requests against every endpoint (fast-check)', () => {
   let service: TestApp;
@@ -347,7 +352,8 @@ describe('Hostile requests against every endpoint (fast-check)', () => {
   function pathOf(endpoint: Endpoint, segment?: string): string {
     return endpoint.route
       .replace('{customerId}', segment ?? fixture.ada.id)
-      .replace('{invoiceId}', segment ?? fixture.ada.invoiceId);
+      .replace('{invoiceId}', segment ?? fixture.ada.invoiceId)
+      .replace('{number}', segment ?? encodeURIComponent(NOBODYS_LINE));
   }
 
   function request(

@@ -1,3 +1,4 @@
+import { PhoneNumber } from '../../src/shared/domain/phone-number';
 import { BillingPeriod } from '../../src/shared/domain/billing-period';
 import { TimeZone } from '../../src/shared/domain/time-zone';
 import { aPhoneNumber } from '../support/mothers';
@@ -51,6 +52,24 @@ describe('Recording calls', () => {
     ]);
     expect(unknown).toMatchObject({ status: 'rejected', callId: 'x' });
     expect(known.status).toBe('created');
+  });
+
+  it('charges a recycled number to whoever held it when each call started, and refuses calls after its release', async () => {
+    await aCustomer('postpaid');
+    const [ada, release] = [customerId, new Date('2026-10-10T00:00:00Z')];
+    const { customer: bob } = await service.registerCustomer.execute({ name: 'Bob', plan: 'postpaid' });
+    await service.adapters.customers.releaseLine(ada, phoneNumber, release);
+    const outcomes = await service.recordCalls.execute([
+      aCall('before', '2026-10-09T23:59:59Z'),
+      aCall('after', '2026-10-10T00:00:00Z'),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'created' ? o.call.customerId : o.status))).toEqual([
+      ada,
+      'rejected',
+    ]);
+    await service.adapters.customers.addLine(bob.id, PhoneNumber.parse(phoneNumber), release, release);
+    const [again] = await service.recordCalls.execute([aCall('after', '2026-10-10T00:00:00Z')]);
+    expect(again.status === 'created' && again.call.customerId).toBe(bob.id);
   });
 
   it('draws a prepaid call from the balance as far as it goes, and a replay draws nothing', async () => {

@@ -59,7 +59,7 @@ export class RecordCallsUseCase {
     const pending: PendingCall[] = [];
     records.forEach((record, index) => {
       if (!record) return;
-      const owner = owners.get(record.phoneNumber);
+      const owner = owners.at(record.phoneNumber, record.startedAt);
       if (!owner) {
         outcomes[index] = {
           status: 'rejected',

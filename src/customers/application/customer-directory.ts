@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { TimeZone } from '../../shared/domain/time-zone';
 import { Customer } from '../domain/customer';
 import { CustomerNotFoundError } from '../domain/customer.errors';
-import { CustomerRecord, CustomerRepository } from './customer.repository';
+import { ownerAt } from '../domain/line';
+import { CustomerRecord, CustomerRepository, OwnedLine } from './customer.repository';
 
 /** What other modules may know of a customer. */
 export interface CustomerProfile {
@@ -35,9 +36,35 @@ export class CustomerDirectory {
     return customers.map(toProfile);
   }
 
-  async findOwnersOf(numbers: string[]): Promise<Map<string, CustomerProfile>> {
-    const owners = await this.customers.findByPhoneNumbers(numbers);
-    return new Map([...owners].map(([number, customer]) => [number, toProfile(customer)]));
+  /** The line history of these numbers (E.164), read in one statement, to ask who held each when. */
+  async findOwnersOf(numbers: string[]): Promise<LineOwners> {
+    return new LineOwners(await this.customers.findLinesOf(numbers));
+  }
+}
+
+/** Who held a number at an instant: the one place that decides whom a call is charged to. */
+export class LineOwners {
+  private readonly linesByNumber = new Map<string, OwnedLine[]>();
+  private readonly profiles = new Map<string, CustomerProfile>();
+
+  constructor(lines: OwnedLine[]) {
+    for (const line of lines) {
+      const ofNumber = this.linesByNumber.get(line.number);
+      if (ofNumber) ofNumber.push(line);
+      else this.linesByNumber.set(line.number, [line]);
+    }
+  }
+
+  /** The customer whose line of `number` contained `startedAt` (`from <= startedAt < until`); null: none. */
+  at(number: string, startedAt: Date): CustomerProfile | null {
+    const line = ownerAt(this.linesByNumber.get(number) ?? [], startedAt);
+    if (!line) return null;
+    let profile = this.profiles.get(line.owner.id);
+    if (!profile) {
+      profile = toProfile(line.owner);
+      this.profiles.set(line.owner.id, profile);
+    }
+    return profile;
   }
 }
 

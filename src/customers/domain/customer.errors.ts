@@ -23,3 +23,30 @@ export class PhoneNumberTakenError extends DomainError {
     super(`phone number ${number} belongs to another customer`, 'phoneNumbers');
   }
 }
+
+export class LineNotFoundError extends DomainError {
+  readonly code = 'line_not_found';
+  readonly category = 'not_found';
+  constructor(customerId: string, number: string) {
+    super(`customer ${customerId} holds no open line ${number}`);
+  }
+}
+
+export class ReleaseBeforeLineStartError extends DomainError {
+  readonly code = 'release_before_line_start';
+  readonly category = 'validation';
+  constructor(number: string, from: Date) {
+    super(`at must be after the line's from: ${number} is held from ${from.toISOString()}`, 'at');
+  }
+}
+
+export class ReleaseBeforeLastCallError extends DomainError {
+  readonly code = 'release_before_last_call';
+  readonly category = 'conflict';
+  constructor(number: string, lastCallStart: Date) {
+    super(
+      `line ${number} has a call recorded at ${lastCallStart.toISOString()}: release it after that instant`,
+      'at',
+    );
+  }
+}

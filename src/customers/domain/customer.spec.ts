@@ -116,19 +116,34 @@ describe('Customer', () => {
   });
 
   describe('phone numbers', () => {
-    it('adds a new number and owns it', () => {
-      const customer = Customer.register(ada(), now);
-      const second = PhoneNumber.parse('+351912345679');
-      expect(customer.ownsNumber(second)).toBe(false);
-      customer.addPhoneNumber(second);
-      expect(customer.ownsNumber(second)).toBe(true);
-      expect(customer.phoneNumbers.map(String)).toEqual(['+351912345678', '+351912345679']);
+    it('lists the lines open at an instant: not released by then, assigned from later included', () => {
+      const [a, b, c] = ['+351912345678', '+351912345679', '+351912345670'].map((n) => PhoneNumber.parse(n));
+      const registered = Customer.register(ada(), now);
+      const customer = Customer.fromStored({
+        id: registered.id,
+        name: registered.name,
+        email: registered.email,
+        timezone: registered.timezone,
+        planHistory: registered.planHistory,
+        createdAt: registered.createdAt,
+        lines: [
+          { number: a, from: null, until: new Date('2026-10-10T00:00:00Z') },
+          { number: b, from: null, until: new Date('2026-10-20T00:00:00Z') },
+          { number: c, from: new Date('2026-11-01T00:00:00Z'), until: null },
+        ],
+      });
+      expect(customer.phoneNumbersAt(now).map(String)).toEqual([String(b), String(c)]);
+      expect(customer.phoneNumbers.map(String)).toEqual([String(c)]);
     });
 
-    it('adds a number it already has only once', () => {
-      const customer = Customer.register(ada(), now);
-      customer.addPhoneNumber(PhoneNumber.parse('+351 912 345 678'));
-      expect(customer.phoneNumbers.map(String)).toEqual(['+351912345678']);
+    it('registers each number once, as a line since always', () => {
+      const customer = Customer.register(
+        ada({ phoneNumbers: [PhoneNumber.parse('+351 912 345 678'), PhoneNumber.parse('+351912345678')] }),
+        now,
+      );
+      expect(customer.lines).toEqual([
+        { number: PhoneNumber.parse('+351912345678'), from: null, until: null },
+      ]);
     });
   });
 });

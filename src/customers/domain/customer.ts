@@ -4,6 +4,14 @@ import { TimeZone } from '../../shared/domain/time-zone';
 import { InvalidCustomerNameError } from './customer.errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { PlanHistory } from './plan-history';
+import { openAt } from './line';
+
+/** One of the customer's lines: `from`/`until` null when open that way (see `Line`). */
+export interface CustomerLine {
+  number: PhoneNumber;
+  from: Date | null;
+  until: Date | null;
+}
 
 export interface CustomerProps {
   id: string;
@@ -11,7 +19,8 @@ export interface CustomerProps {
   email: string | null;
   timezone: TimeZone;
   planHistory: PlanHistory;
-  phoneNumbers: PhoneNumber[];
+  /** Every line, past and present, oldest first. */
+  lines: CustomerLine[];
   createdAt: Date;
 }
 
@@ -36,7 +45,8 @@ export class Customer {
       email: input.email,
       timezone: input.timezone,
       planHistory: PlanHistory.startingWith(input.plan),
-      phoneNumbers: unique,
+      // Lines given at registration are the customer's since always, as one added without `from`.
+      lines: unique.map((number) => ({ number, from: null, until: null })),
       createdAt: now,
     });
   }
@@ -60,8 +70,16 @@ export class Customer {
   get planHistory(): PlanHistory {
     return this.props.planHistory;
   }
+  get lines(): readonly CustomerLine[] {
+    return this.props.lines;
+  }
+  /** The numbers of the lines not released (no `until`). */
   get phoneNumbers(): readonly PhoneNumber[] {
-    return this.props.phoneNumbers;
+    return this.props.lines.filter((line) => line.until === null).map((line) => line.number);
+  }
+  /** The numbers of the lines open at `now`: not released by then (a line assigned from later counts). */
+  phoneNumbersAt(now: Date): PhoneNumber[] {
+    return this.props.lines.filter((line) => openAt(line, now)).map((line) => line.number);
   }
   get createdAt(): Date {
     return this.props.createdAt;
@@ -79,14 +97,5 @@ export class Customer {
   changePlan(plan: string, now: Date): void {
     const next = this.currentPeriod(now).next().code;
     this.props = { ...this.props, planHistory: this.props.planHistory.changeTo(plan, next) };
-  }
-
-  ownsNumber(number: PhoneNumber): boolean {
-    return this.props.phoneNumbers.some((owned) => owned.equals(number));
-  }
-
-  addPhoneNumber(number: PhoneNumber): void {
-    if (!this.ownsNumber(number))
-      this.props = { ...this.props, phoneNumbers: [...this.props.phoneNumbers, number] };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
@@ -10,7 +10,14 @@ import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { NoQuery } from '../../shared/http/no-query.decorator';
 import { EXAMPLE_UUID } from '../../shared/http/schema-fragments';
 import { InvalidCursorError } from '../../shared/pagination/page';
-import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
+import {
+  CustomerNotFoundError,
+  LineNotFoundError,
+  PhoneNumberTakenError,
+  ReleaseBeforeLastCallError,
+  ReleaseBeforeLineStartError,
+} from '../domain/customer.errors';
+import { parseInstant } from '../../shared/domain/instant';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { AddPhoneNumberUseCase } from '../application/add-phone-number.use-case';
@@ -18,9 +25,12 @@ import { ChangePlanUseCase } from '../application/change-plan.use-case';
 import { GetCustomerQuery } from '../application/get-customer.query';
 import { ListCustomersQuery } from '../application/list-customers.query';
 import { RegisterCustomerUseCase } from '../application/register-customer.use-case';
+import { ReleasePhoneNumberUseCase } from '../application/release-phone-number.use-case';
 import { AddPhoneNumberDto } from './dto/add-phone-number.dto';
 import { ChangePlanDto } from './dto/change-plan.dto';
 import { CreatedCustomerResponse, CustomerPageResponse, CustomerResponse } from './dto/customer.response';
+import { LineListResponse, LineResponse, MAX_LISTED_LINES } from './dto/line.response';
+import { ReleasePhoneNumberQueryDto } from './dto/release-phone-number.query.dto';
 import { RegisterCustomerDto } from './dto/register-customer.dto';
 
 @ApiTags('customers')
@@ -31,6 +41,7 @@ export class CustomersController {
     private readonly getCustomer: GetCustomerQuery,
     private readonly listCustomers: ListCustomersQuery,
     private readonly addPhoneNumber: AddPhoneNumberUseCase,
+    private readonly releasePhoneNumber: ReleasePhoneNumberUseCase,
     private readonly changePlan: ChangePlanUseCase,
     private readonly clock: Clock,
   ) {}
@@ -80,9 +91,15 @@ export class CustomersController {
 
   @Post(':customerId/phone-numbers')
   @OperatorOnly()
-  @ApiOperation({ summary: "Add a phone line: 201 when added, 200 when it already was this customer's" })
+  @ApiOperation({
+    summary:
+      "Assign a phone line from `from` on (default: since always): 201 when added, 200 when it already was this customer's over that range, 409 when another line holds the number at any instant of it",
+  })
   @ApiCreatedResponse({ type: CustomerResponse })
-  @ApiOkResponse({ type: CustomerResponse, description: 'The number already belonged to this customer' })
+  @ApiOkResponse({
+    type: CustomerResponse,
+    description: "The number already was this customer's over the whole range",
+  })
   @ApiProblems(
     new InvalidPhoneNumberError('+351 2', 'number'),
     new CustomerNotFoundError(EXAMPLE_UUID),
@@ -94,9 +111,50 @@ export class CustomersController {
     @Body() body: AddPhoneNumberDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerResponse> {
-    const { customer, added } = await this.addPhoneNumber.execute(customerId, body.number);
+    const from = body.from === undefined ? null : parseInstant(body.from);
+    const { customer, added } = await this.addPhoneNumber.execute(customerId, body.number, from);
     void reply.status(added ? 201 : 200);
     return CustomerResponse.of(customer, this.clock.now());
+  }
+
+  @Delete(':customerId/phone-numbers/:number')
+  @OperatorOnly()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Release a phone line at `at` (default now): later calls from it are no longer this customer's, and the number may be assigned to another customer from `at` on",
+  })
+  @ApiOkResponse({ type: CustomerResponse })
+  @ApiProblems(
+    new InvalidPhoneNumberError('+351 2', 'number'),
+    new ReleaseBeforeLineStartError('+351912345678', new Date('2026-10-01T00:00:00Z')),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+    new LineNotFoundError(EXAMPLE_UUID, '+351912345678'),
+    new ReleaseBeforeLastCallError('+351912345678', new Date('2026-10-05T14:03:00Z')),
+    // It takes no body, but Fastify reads one that is sent: too large, or not JSON.
+    413,
+    415,
+  )
+  async releaseNumber(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @Param('number') number: string,
+    @Query() query: ReleasePhoneNumberQueryDto,
+  ): Promise<CustomerResponse> {
+    const now = this.clock.now();
+    const at = query.at === undefined ? now : parseInstant(query.at)!;
+    return CustomerResponse.of(await this.releasePhoneNumber.execute(customerId, number, at), now);
+  }
+
+  @Get(':customerId/phone-numbers')
+  @CustomerScoped('customerId')
+  @ApiOperation({ summary: "The customer's phone lines, past and present, oldest first" })
+  @ApiOkResponse({ type: LineListResponse })
+  async listNumbers(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
+  ): Promise<LineListResponse> {
+    const customer = await this.getCustomer.execute(customerId);
+    return { data: customer.lines.slice(-MAX_LISTED_LINES).map((line) => LineResponse.of(line)) };
   }
 
   @Put(':customerId/plan')

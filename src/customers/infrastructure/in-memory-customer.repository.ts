@@ -3,14 +3,14 @@ import {
   CustomerListCursor,
   CustomerRecord,
   CustomerRepository,
+  OwnedLine,
   PlansOutside,
 } from '../application/customer.repository';
 import { Customer } from '../domain/customer';
 import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
+import { type Line, overlaps } from '../domain/line';
 
-interface StoredLine {
-  number: string;
-  customerId: string;
+interface StoredLine extends Line {
   addedAt: Date;
 }
 
@@ -21,16 +21,19 @@ interface StoredLine {
  */
 export class InMemoryCustomerRepository extends CustomerRepository {
   private readonly records = new Map<string, CustomerRecord>();
-  private readonly lines = new Map<string, StoredLine>();
+  /** Every line, in the order added; as the exclusion constraint does, no two of one number overlap. */
+  private lines: StoredLine[] = [];
 
   add(customer: Customer): Promise<void> {
-    const taken = customer.phoneNumbers.find((number) => this.lines.has(number.e164));
-    if (taken) return Promise.reject(new PhoneNumberTakenError(taken.e164));
+    const taken = customer.lines.find((line) => this.overlapping(line.number.e164, line));
+    if (taken) return Promise.reject(new PhoneNumberTakenError(taken.number.e164));
     this.records.set(customer.id, toRecord(customer));
-    for (const number of customer.phoneNumbers) {
-      this.lines.set(number.e164, {
-        number: number.e164,
+    for (const line of customer.lines) {
+      this.lines.push({
+        number: line.number.e164,
         customerId: customer.id,
+        from: line.from,
+        until: line.until,
         addedAt: customer.createdAt,
       });
     }
@@ -60,12 +63,25 @@ export class InMemoryCustomerRepository extends CustomerRepository {
     return Promise.resolve(from.slice(0, limit).map((record) => ({ ...record })));
   }
 
-  addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void> {
+  addLine(customerId: string, number: PhoneNumber, from: Date | null, now: Date): Promise<boolean> {
     if (!this.records.has(customerId)) return Promise.reject(new CustomerNotFoundError(customerId));
-    const line = this.lines.get(number.e164);
-    if (line && line.customerId !== customerId) return Promise.reject(new PhoneNumberTakenError(number.e164));
-    if (!line) this.lines.set(number.e164, { number: number.e164, customerId, addedAt: now });
-    return Promise.resolve();
+    const line = { number: number.e164, customerId, from, until: null };
+    if (this.overlapping(number.e164, line)) return Promise.resolve(false);
+    this.lines.push({ ...line, addedAt: now });
+    return Promise.resolve(true);
+  }
+
+  linesOfNumber(number: string): Promise<Line[]> {
+    return Promise.resolve(this.sorted(this.lines.filter((line) => line.number === number)).map(toLine));
+  }
+
+  releaseLine(customerId: string, number: string, at: Date): Promise<boolean> {
+    const open = this.lines.find(
+      (line) => line.number === number && line.customerId === customerId && line.until === null,
+    );
+    if (!open) return Promise.resolve(false);
+    this.lines = this.lines.map((line) => (line === open ? { ...line, until: at } : line));
+    return Promise.resolve(true);
   }
 
   savePlanHistory(customer: Customer): Promise<void> {
@@ -85,23 +101,40 @@ export class InMemoryCustomerRepository extends CustomerRepository {
     return Promise.resolve({ plans: [...plans].sort(), customers });
   }
 
-  findByPhoneNumbers(numbers: string[]): Promise<Map<string, CustomerRecord>> {
-    const found = new Map<string, CustomerRecord>();
-    for (const number of numbers) {
-      const line = this.lines.get(number);
-      if (line) found.set(number, { ...this.records.get(line.customerId)! });
-    }
-    return Promise.resolve(found);
+  findLinesOf(numbers: string[]): Promise<OwnedLine[]> {
+    const wanted = new Set(numbers);
+    return Promise.resolve(
+      this.lines
+        .filter((line) => wanted.has(line.number))
+        .map((line) => ({ ...toLine(line), owner: { ...this.records.get(line.customerId)! } })),
+    );
   }
 
-  /** The customer with its numbers, oldest first (ties by number), as the real one reads them. */
-  private withLines(record: CustomerRecord): Customer {
-    const numbers = [...this.lines.values()]
-      .filter((line) => line.customerId === record.id)
-      .sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime() || (a.number < b.number ? -1 : 1))
-      .map((line) => PhoneNumber.fromStored(line.number));
-    return Customer.fromStored({ ...record, phoneNumbers: numbers });
+  private overlapping(number: string, range: Pick<Line, 'from' | 'until'>): boolean {
+    return this.lines.some((line) => line.number === number && overlaps(line, range));
   }
+
+  /** Oldest first (ties by number), as the real one reads them. */
+  private sorted(lines: StoredLine[]): StoredLine[] {
+    return [...lines].sort(
+      (a, b) =>
+        a.addedAt.getTime() - b.addedAt.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
+    );
+  }
+
+  /** The customer with its lines, oldest first (ties by number), as the real one reads them. */
+  private withLines(record: CustomerRecord): Customer {
+    const lines = this.sorted(this.lines.filter((line) => line.customerId === record.id)).map((line) => ({
+      number: PhoneNumber.fromStored(line.number),
+      from: line.from,
+      until: line.until,
+    }));
+    return Customer.fromStored({ ...record, lines });
+  }
+}
+
+function toLine({ number, customerId, from, until }: StoredLine): Line {
+  return { number, customerId, from, until };
 }
 
 function toRecord(customer: Customer): CustomerRecord {

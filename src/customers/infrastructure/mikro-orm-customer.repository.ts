@@ -10,9 +10,11 @@ import {
   CustomerListCursor,
   CustomerRecord,
   CustomerRepository,
+  OwnedLine,
   PlansOutside,
 } from '../application/customer.repository';
-import { Customer } from '../domain/customer';
+import { Customer, type CustomerLine } from '../domain/customer';
+import type { Line } from '../domain/line';
 import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanHistory } from '../domain/plan-history';
 import type { CustomerRow, CustomersTables } from './customers.tables';
@@ -21,22 +23,42 @@ const RECORD_COLUMNS = ['c.id', 'c.name', 'c.email', 'c.timezone', 'c.plan_histo
 
 type RecordRow = Pick<CustomerRow, 'id' | 'name' | 'email' | 'timezone' | 'plan_history' | 'created_at'>;
 
-/** The customer's numbers, oldest first, as one array. */
-function phoneNumbersOf(eb: ExpressionBuilder<CustomersTables & { c: CustomersTables['customers'] }, 'c'>) {
+/** A line as `json_build_object` gives it: instants as ISO strings. */
+interface LineJson {
+  number: string;
+  from: string | null;
+  until: string | null;
+}
+
+/** The customer's lines, past and present, oldest first, as one JSON array. */
+function linesOf(eb: ExpressionBuilder<CustomersTables & { c: CustomersTables['customers'] }, 'c'>) {
   return eb
     .selectFrom('phone_numbers as p')
-    .select((eb) =>
-      eb.fn.agg<string[]>('array_agg', ['p.number']).orderBy('p.added_at').orderBy('p.number').as('numbers'),
+    .select(
+      sql<
+        LineJson[]
+      >`json_agg(json_build_object('number', p.number, 'from', p.valid_from, 'until', p.valid_until) ORDER BY p.added_at, p.number)`.as(
+        'lines',
+      ),
     )
     .whereRef('p.customer_id', '=', 'c.id')
-    .as('phone_numbers');
+    .as('lines');
+}
+
+const LINE_COLUMNS = ['p.number', 'p.customer_id', 'p.valid_from', 'p.valid_until'] as const;
+
+interface LineRow {
+  number: string;
+  customer_id: string;
+  valid_from: Date | string | null;
+  valid_until: Date | string | null;
 }
 
 @Injectable()
 export class MikroOrmCustomerRepository extends CustomerRepository {
   /** Hot reads (a customer by id; the owners of a batch's lines), compiled once. */
-  private readonly byId: HotStatement<{ id: string }, RecordRow & { phone_numbers: string[] | null }>;
-  private readonly byNumbers: HotStatement<{ numbers: string[] }, RecordRow & { number: string }>;
+  private readonly byId: HotStatement<{ id: string }, RecordRow & { lines: LineJson[] | null }>;
+  private readonly byNumbers: HotStatement<{ numbers: string[] }, RecordRow & LineRow>;
 
   constructor(
     private readonly db: Database<CustomersTables>,
@@ -44,23 +66,20 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
   ) {
     super();
     this.byId = new HotStatement((p: { id: string }) =>
-      db.kysely
-        .selectFrom('customers as c')
-        .select(RECORD_COLUMNS)
-        .select(phoneNumbersOf)
-        .where('c.id', '=', p.id),
+      db.kysely.selectFrom('customers as c').select(RECORD_COLUMNS).select(linesOf).where('c.id', '=', p.id),
     );
     this.byNumbers = new HotStatement((p: { numbers: string[] }) =>
       db.kysely
         .selectFrom('phone_numbers as p')
         .innerJoin('customers as c', 'c.id', 'p.customer_id')
-        .select(['p.number', ...RECORD_COLUMNS])
+        .select([...LINE_COLUMNS, ...RECORD_COLUMNS])
         .where('p.number', '=', sql<string>`ANY(${p.numbers}::text[])`),
     );
   }
 
   add(customer: Customer): Promise<void> {
-    const numbers = customer.phoneNumbers.map((number) => number.e164);
+    // Lines given at registration are open both ways (Customer.register).
+    const numbers = customer.lines.map((line) => line.number.e164);
     return this.unitOfWork.transactional(async () => {
       await this.db.kysely
         .insertInto('customers')
@@ -76,11 +95,12 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
       if (numbers.length === 0) return;
       const inserted = await this.db.kysely
         .insertInto('phone_numbers')
-        .columns(['number', 'customer_id', 'added_at'])
+        .columns(['id', 'number', 'customer_id', 'added_at'])
         .expression(
-          sql`SELECT number, ${customer.id}::uuid, ${customer.createdAt}::timestamptz FROM unnest(${numbers}::text[]) AS number`,
+          sql`SELECT gen_random_uuid(), number, ${customer.id}::uuid, ${customer.createdAt}::timestamptz FROM unnest(${numbers}::text[]) AS number`,
         )
-        .onConflict((conflict) => conflict.column('number').doNothing())
+        // No conflict target: the exclusion constraint's refusals are skipped too.
+        .onConflict((conflict) => conflict.doNothing())
         .returning('number')
         .execute();
       const stored = new Set(inserted.map((row) => row.number));
@@ -92,36 +112,61 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
 
   async findById(id: string): Promise<Customer | null> {
     const [row] = await this.db.prepared(this.byId.bind({ id }));
-    return row ? toCustomer(row, row.phone_numbers) : null;
+    return row ? toCustomer(row, row.lines) : null;
   }
 
   async list(limit: number, after: CustomerListCursor | null): Promise<Customer[]> {
-    const rows = await this.page(limit, after).select(phoneNumbersOf).execute();
-    return rows.map((row) => toCustomer(row, row.phone_numbers));
+    const rows = await this.page(limit, after).select(linesOf).execute();
+    return rows.map((row) => toCustomer(row, row.lines));
   }
 
   async listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]> {
     return (await this.page(limit, after).execute()).map(toRecord);
   }
 
-  async addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void> {
+  async addLine(customerId: string, number: PhoneNumber, from: Date | null, now: Date): Promise<boolean> {
+    // The exclusion constraint decides, also between concurrent requests: an overlapping line makes
+    // the insert do nothing (no conflict target covers exclusion constraints too).
     const inserted = await this.db.kysely
       .insertInto('phone_numbers')
-      .values({ number: number.e164, customer_id: customerId, added_at: now })
-      .onConflict((conflict) => conflict.column('number').doNothing())
-      .returning('customer_id')
+      .values({
+        id: sql<string>`gen_random_uuid()`,
+        number: number.e164,
+        customer_id: customerId,
+        added_at: now,
+        valid_from: from,
+        valid_until: null,
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .returning('id')
       .execute()
       .catch((error: unknown) => {
         // The line references its customer: no customer, no line.
         throw isForeignKeyViolation(error) ? new CustomerNotFoundError(customerId) : error;
       });
-    if (inserted.length > 0) return;
-    const owner = await this.db.kysely
-      .selectFrom('phone_numbers')
-      .select('customer_id')
-      .where('number', '=', number.e164)
-      .executeTakeFirst();
-    if (owner?.customer_id !== customerId) throw new PhoneNumberTakenError(number.e164);
+    return inserted.length > 0;
+  }
+
+  async linesOfNumber(number: string): Promise<Line[]> {
+    const rows = await this.db.kysely
+      .selectFrom('phone_numbers as p')
+      .select(LINE_COLUMNS)
+      .where('p.number', '=', number)
+      .orderBy('p.added_at')
+      .execute();
+    return rows.map(toLine);
+  }
+
+  async releaseLine(customerId: string, number: string, at: Date): Promise<boolean> {
+    const updated = await this.db.kysely
+      .updateTable('phone_numbers')
+      .set({ valid_until: at })
+      .where('number', '=', number)
+      .where('customer_id', '=', customerId)
+      .where('valid_until', 'is', null)
+      .returning('id')
+      .execute();
+    return updated.length > 0;
   }
 
   async savePlanHistory(customer: Customer): Promise<void> {
@@ -155,10 +200,10 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
     return { plans: row.plans ?? [], customers: Number(row.customers) };
   }
 
-  async findByPhoneNumbers(numbers: string[]): Promise<Map<string, CustomerRecord>> {
-    if (numbers.length === 0) return new Map();
+  async findLinesOf(numbers: string[]): Promise<OwnedLine[]> {
+    if (numbers.length === 0) return [];
     const rows = await this.db.prepared(this.byNumbers.bind({ numbers }));
-    return new Map(rows.map((row) => [row.number, toRecord(row)]));
+    return rows.map((row) => ({ ...toLine(row), owner: toRecord(row) }));
   }
 
   /** Oldest first, after the cursor: the customers alone, without their numbers. */
@@ -188,9 +233,22 @@ function toRecord(row: RecordRow): CustomerRecord {
   };
 }
 
-function toCustomer(row: RecordRow, numbers: string[] | null): Customer {
+function toLine(row: LineRow): Line {
+  return {
+    number: row.number,
+    customerId: row.customer_id,
+    from: row.valid_from === null ? null : instant(row.valid_from),
+    until: row.valid_until === null ? null : instant(row.valid_until),
+  };
+}
+
+function toCustomer(row: RecordRow, lines: LineJson[] | null): Customer {
   return Customer.fromStored({
     ...toRecord(row),
-    phoneNumbers: (numbers ?? []).map((number) => PhoneNumber.fromStored(number)),
+    lines: (lines ?? []).map((line): CustomerLine => ({
+      number: PhoneNumber.fromStored(line.number),
+      from: line.from === null ? null : new Date(line.from),
+      until: line.until === null ? null : new Date(line.until),
+    })),
   });
 }

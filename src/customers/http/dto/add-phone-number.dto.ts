@@ -1,5 +1,5 @@
 import { INTERNATIONAL_NUMBER_PATTERN } from '../../../shared/domain/phone-number';
-import { TextField } from '../../../shared/http/fields';
+import { InstantField, TextField } from '../../../shared/http/fields';
 
 export class AddPhoneNumberDto {
   @TextField({
@@ -9,4 +9,12 @@ export class AddPhoneNumberDto {
     description: 'An international number; stored in E.164',
   })
   number!: string;
+
+  @InstantField({
+    optional: true,
+    example: '2026-11-01T00:00:00Z',
+    description:
+      "When the line becomes the customer's (ISO 8601 with an offset). Without it, since always: also for every earlier call",
+  })
+  from?: string;
 }

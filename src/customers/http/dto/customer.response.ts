@@ -46,6 +46,7 @@ export class CustomerResponse {
     items: { type: 'string', pattern: E164_PATTERN.source, maxLength: 16 },
     maxItems: MAX_PHONE_NUMBERS,
     example: ['+351912345678'],
+    description: 'The lines open now: not released (a line assigned from a later instant included)',
   })
   phoneNumbers!: string[];
   @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
@@ -62,7 +63,7 @@ export class CustomerResponse {
       plan: customer.planInForceAt(now),
       pendingPlan: pending?.plan ?? null,
       planEffectiveFrom: pending?.from ?? null,
-      phoneNumbers: customer.phoneNumbers.map((number) => number.e164),
+      phoneNumbers: customer.phoneNumbersAt(now).map((number) => number.e164),
       createdAt: customer.createdAt.toISOString(),
     };
   }
