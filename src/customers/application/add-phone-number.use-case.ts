@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { Customer } from '../domain/customer';
 import { CustomerRepository } from './customer.repository';
@@ -17,13 +19,24 @@ export class AddPhoneNumberUseCase {
     private readonly customers: CustomerRepository,
     private readonly getCustomer: GetCustomerQuery,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(customerId: string, rawNumber: string): Promise<AddPhoneNumberResult> {
     const number = PhoneNumber.parse(rawNumber, 'number');
     const customer = await this.getCustomer.execute(customerId);
     if (customer.ownsNumber(number)) return { customer, added: false };
-    await this.customers.addPhoneNumber(customer.id, number, this.clock.now());
+    const before = customer.phoneNumbers.map((owned) => owned.e164);
+    await this.unitOfWork.transactional(async () => {
+      await this.customers.addPhoneNumber(customer.id, number, this.clock.now());
+      await this.audit.record({
+        action: 'phone-number.assigned',
+        target: { type: 'phone-number', id: number.e164 },
+        customerId: customer.id,
+        details: { number: number.e164, before, after: [...before, number.e164] },
+      });
+    });
     customer.addPhoneNumber(number);
     return { customer, added: true };
   }
