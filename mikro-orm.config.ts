@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { migrations } from './src/migrations';
+import { AuditEventEntity } from './src/audit/infrastructure/audit-event.entity';
 import { CustomerApiKeyEntity } from './src/auth/infrastructure/customer-api-key.entity';
 import { CallEntity } from './src/calls/infrastructure/call.entity';
 import { CustomerEntity } from './src/customers/infrastructure/customer.entity';
@@ -34,6 +35,7 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       InvoiceDeliveryEntity,
       PortalLinkEntity,
       PortalSessionEntity,
+      AuditEventEntity,
     ],
     extensions: [Migrator],
     migrations: {

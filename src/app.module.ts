@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config';
+import { AuditModule } from './audit';
 import { AuthModule } from './auth';
 import { BillingPlansModule } from './billing-plans';
 import { CallsModule, LineCallsModule } from './calls';
@@ -42,6 +43,7 @@ export class AppModule {
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
         ScheduleModule.forRoot(),
+        AuditModule,
         AuthModule,
         HealthModule,
         MetricsModule,

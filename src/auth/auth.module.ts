@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfiguration } from '../config';
 import { AuthenticateCallerQuery } from './application/authenticate-caller.query';
 import { CustomerApiKeyRepository } from './application/customer-api-key.repository';
 import { CustomerKeyVersionQuery } from './application/customer-key-version.query';
 import { IssueCustomerKeyUseCase } from './application/issue-customer-key.use-case';
+import { RotateCustomerKeyUseCase } from './application/rotate-customer-key.use-case';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { CustomerApiKeyController } from './http/customer-api-key.controller';
+import { RequestScopeInterceptor } from './http/request-scope.interceptor';
 import { PerKeyThrottlerGuard, throttlerOptions } from './http/per-key-throttler.guard';
 import { MikroOrmCustomerApiKeyRepository } from './infrastructure/mikro-orm-customer-api-key.repository';
 
@@ -24,12 +26,15 @@ import { MikroOrmCustomerApiKeyRepository } from './infrastructure/mikro-orm-cus
     // Use cases
     AuthenticateCallerQuery,
     IssueCustomerKeyUseCase,
+    RotateCustomerKeyUseCase,
     CustomerKeyVersionQuery,
     // Adapters
     { provide: CustomerApiKeyRepository, useClass: MikroOrmCustomerApiKeyRepository },
     // Global guards, in this order: who is calling and may they (401/403/404), then how often (429).
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: PerKeyThrottlerGuard },
+    // Each handler runs in its request's scope: request id and caller, for the audit trail.
+    { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
   ],
   exports: [IssueCustomerKeyUseCase, AuthenticateCallerQuery, CustomerKeyVersionQuery],
 })

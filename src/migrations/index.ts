@@ -9,6 +9,7 @@ import { Migration20261124000800_invoices_insert_cost } from './Migration2026112
 import { Migration20261201024019_portal_sessions } from './Migration20261201024019_portal_sessions';
 import { Migration20261201043851_calls_rated_in_seconds } from './Migration20261201043851_calls_rated_in_seconds';
 import { Migration20261201052126_line_history } from './Migration20261201052126_line_history';
+import { Migration20261201053707_audit_events } from './Migration20261201053707_audit_events';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
     class: Migration20261201043851_calls_rated_in_seconds,
   },
   { name: 'Migration20261201052126_line_history', class: Migration20261201052126_line_history },
+  { name: 'Migration20261201053707_audit_events', class: Migration20261201053707_audit_events },
 ];

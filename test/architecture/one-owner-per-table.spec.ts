@@ -9,6 +9,7 @@ describe('One owner per table', () => {
 
   it('knows the owner of every table from the entities', () => {
     expect(Object.fromEntries([...owners.tables].sort())).toEqual({
+      audit_events: 'audit',
       calls: 'calls',
       customer_api_keys: 'auth',
       customers: 'customers',

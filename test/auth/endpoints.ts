@@ -116,4 +116,5 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/v1/customers/{customerId}/balance', access: 'customer', ok: 200 },
   { method: 'post', route: '/v1/customers/{customerId}/portal-sessions', access: 'operator', ok: 201 },
   { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
+  { method: 'get', route: '/v1/audit-events', access: 'operator', ok: 200 },
 ];

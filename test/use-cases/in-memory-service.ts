@@ -1,3 +1,5 @@
+import { ContextualAuditTrail } from '../../src/audit/application/contextual-audit-trail';
+import { InMemoryAuditEventRepository } from '../../src/audit/infrastructure/in-memory-audit-event.repository';
 import { AuthenticateCallerQuery } from '../../src/auth/application/authenticate-caller.query';
 import { IssueCustomerKeyUseCase } from '../../src/auth/application/issue-customer-key.use-case';
 import { InMemoryCustomerApiKeyRepository } from '../../src/auth/infrastructure/in-memory-customer-api-key.repository';
@@ -84,6 +86,8 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
   const catalog = PlanCatalog.fromConfiguration(DEFAULT_PLAN_CATALOG, config.DEFAULT_PLAN);
   const unitOfWork = new ImmediateUnitOfWork();
   const periodLocks = new RecordingPeriodLocks();
+  const auditEvents = new InMemoryAuditEventRepository();
+  const audit = new ContextualAuditTrail(auditEvents, clock);
 
   const customers = new InMemoryCustomerRepository();
   const directory = new CustomerDirectory(customers);
@@ -110,6 +114,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
     clock,
     config,
     metrics,
+    audit,
   );
   const storeCalls = new StoreRatedCalls(
     calls,
@@ -132,6 +137,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       events,
       periodLocks,
       metrics,
+      auditEvents,
     },
     registerCustomer: new RegisterCustomerUseCase(
       customers,
@@ -140,6 +146,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       new CatalogPlanCodes(catalog, config),
       clock,
       config,
+      audit,
     ),
     authenticate: new AuthenticateCallerQuery(keys, config),
     recordCalls: new RecordCallsUseCase(storeCalls, directory, catalog, clock, config, metrics),
@@ -153,9 +160,11 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       clock,
       config,
       metrics,
+      audit,
+      unitOfWork,
     ),
     previewUpcomingInvoice: new PreviewUpcomingInvoiceQuery(directory, billableCalls, catalog, clock),
-    topUpBalance: new TopUpBalanceUseCase(prepaidCustomer, ledger, unitOfWork, clock),
+    topUpBalance: new TopUpBalanceUseCase(prepaidCustomer, ledger, unitOfWork, clock, audit),
     getBalance: new GetBalanceQuery(prepaidCustomer, ledger, clock),
     directory,
   };

@@ -34,6 +34,45 @@ describe('The monthly run', () => {
     expect(numbers).toEqual([...numbers].sort()); // numbers follow the periods
   });
 
+  it('records a scheduled run and its invoices as the system, with no request id', async () => {
+    const { customer } = await service.registerCustomer.execute({
+      name: 'Ada',
+      phoneNumbers: [aPhoneNumber()],
+    });
+    service.clock.set('2026-07-01T00:10:00Z');
+
+    await service.runMonthlyInvoicing.execute(null, { trigger: 'scheduler' });
+
+    const events = service.adapters.auditEvents.all.filter((event) => event.action !== 'customer.created');
+    expect(
+      events.map(({ action, actor, requestId, customerId }) => ({ action, actor, requestId, customerId })),
+    ).toEqual([
+      {
+        action: 'invoice.issued',
+        actor: { kind: 'system', id: null },
+        requestId: null,
+        customerId: customer.id,
+      },
+      {
+        action: 'invoicing-run.completed',
+        actor: { kind: 'system', id: null },
+        requestId: null,
+        customerId: null,
+      },
+    ]);
+    expect(events[1].details).toEqual({
+      trigger: 'scheduler',
+      period: null,
+      customers: 1,
+      created: 1,
+      alreadyInvoiced: 0,
+      failed: 0,
+    });
+
+    await service.runMonthlyInvoicing.execute(null, { trigger: 'scheduler' });
+    expect(service.adapters.auditEvents.all.length).toBe(events.length + 1); // nothing new: no event
+  });
+
   it('issues the earlier periods of calls migrated from before the customer existed', async () => {
     const phoneNumber = aPhoneNumber();
     const { customer } = await service.registerCustomer.execute({ name: 'Ada', phoneNumbers: [phoneNumber] });

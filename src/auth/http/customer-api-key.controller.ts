@@ -4,7 +4,7 @@ import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { NoQuery } from '../../shared/http/no-query.decorator';
 import { RequestValidationError } from '../../shared/http/request-validation.error';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
-import { IssueCustomerKeyUseCase } from '../application/issue-customer-key.use-case';
+import { RotateCustomerKeyUseCase } from '../application/rotate-customer-key.use-case';
 import { CustomerScoped } from './access.decorators';
 import { CustomerApiKeyResponse } from './dto/customer-api-key.response';
 
@@ -13,7 +13,7 @@ const UNKNOWN_BODY_FIELD = new RequestValidationError([{ field: 'note', message:
 @ApiTags('customers')
 @Controller('v1/customers/:customerId/api-key')
 export class CustomerApiKeyController {
-  constructor(private readonly issueKey: IssueCustomerKeyUseCase) {}
+  constructor(private readonly rotateKey: RotateCustomerKeyUseCase) {}
 
   @Post()
   @CustomerScoped('customerId')
@@ -35,7 +35,7 @@ export class CustomerApiKeyController {
     @Body() body: unknown,
   ): Promise<CustomerApiKeyResponse> {
     assertNoFields(body);
-    return { customerId, apiKey: await this.issueKey.execute(customerId) };
+    return { customerId, apiKey: await this.rotateKey.execute(customerId) };
   }
 }
 

@@ -73,6 +73,11 @@ export interface PrepaidBalance {
    * @throws NoRateForDestinationError when the plan has no price for that destination.
    */
   remainingSeconds(balance: Money, call: DestinationAt): number;
+  /**
+   * The catalog's `lowBalanceThreshold`, in the plan's currency: a call taking the balance from at
+   * or above it to below it raises a low-balance alert (API.md, "Operations"). null: no alerts.
+   */
+  readonly lowBalanceThreshold: Money | null;
 }
 
 /**

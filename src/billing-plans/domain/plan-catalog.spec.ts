@@ -82,7 +82,35 @@ describe('PlanCatalog', () => {
     expect(catalog.get('flat').describe().includedMinutes).toBeNull();
   });
 
+  it('gives a prepaid plan its low-balance threshold, exactly, and shows it in its description', () => {
+    const catalog = PlanCatalog.fromConfiguration(
+      { postpaid, prepaid: { ...prepaid, lowBalanceThreshold: '5.005' } },
+      'postpaid',
+    );
+    expect(catalog.get('prepaid').balance?.lowBalanceThreshold?.toString()).toBe('5.005');
+    expect(catalog.get('prepaid').describe().lowBalanceThreshold).toBe('5.005');
+    const without = PlanCatalog.fromConfiguration({ postpaid, prepaid }, 'postpaid').get('prepaid');
+    expect(without.balance?.lowBalanceThreshold).toBeNull();
+    expect(without.describe()).not.toHaveProperty('lowBalanceThreshold');
+  });
+
   describe('refuses a wrong configuration, naming the plan and the field', () => {
+    it.each([[5], ['-1.00'], ['abc'], [null]])('the low-balance threshold %j', (threshold) => {
+      expectRefused(
+        { postpaid, prepaid: { ...prepaid, lowBalanceThreshold: threshold } },
+        'prepaid',
+        'lowBalanceThreshold',
+      );
+    });
+
+    it('a low-balance threshold on a plan that draws from no balance', () => {
+      expectRefused(
+        { postpaid: { ...postpaid, lowBalanceThreshold: '5.00' } },
+        'postpaid',
+        'lowBalanceThreshold',
+      );
+    });
+
     it('an unknown plan type', () => {
       expectRefused({ postpaid, gold: { ...postpaid, type: 'platinum' } }, 'gold', 'type');
     });

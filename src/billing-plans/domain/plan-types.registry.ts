@@ -14,8 +14,12 @@ export type PlanTypes = Readonly<Record<string, PlanFactory>>;
 export const PLAN_TYPES: PlanTypes = {
   [PostpaidPlan.type]: (code, settings) =>
     new PostpaidPlan(code, readRateSchedule(settings, { positiveRates: false })),
-  [PrepaidPlan.type]: (code, settings) =>
-    new PrepaidPlan(code, readRateSchedule(settings, { positiveRates: true })),
+  [PrepaidPlan.type]: (code, settings) => {
+    const schedule = readRateSchedule(settings, { positiveRates: true });
+    const threshold =
+      settings.value('lowBalanceThreshold') === undefined ? null : settings.money('lowBalanceThreshold');
+    return new PrepaidPlan(code, schedule, threshold);
+  },
   [FlatPlan.type]: (code, settings) =>
     new FlatPlan(code, {
       monthlyFee: settings.money('monthlyFee'),

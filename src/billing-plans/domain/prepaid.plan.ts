@@ -1,5 +1,5 @@
 import type { Money } from '../../shared/domain/money';
-import type { PrepaidBalance } from './billing-plan';
+import type { PlanDescription, PrepaidBalance } from './billing-plan';
 import { PerMinutePlan } from './per-minute.plan';
 import type { RateSchedule } from './rate-schedule';
 
@@ -13,13 +13,27 @@ export class PrepaidPlan extends PerMinutePlan {
   static readonly type = 'prepaid';
   readonly type = PrepaidPlan.type;
 
-  override readonly balance: PrepaidBalance = {
-    currency: this.currency,
-    ratePerMinuteFor: (call) => this.rateAt(call).rate.ratePerMinute,
-    remainingSeconds: (balance, call) => this.remainingSecondsAt(balance, call),
-  };
+  override readonly balance: PrepaidBalance;
 
-  constructor(code: string, prices: Money | RateSchedule) {
+  constructor(
+    code: string,
+    prices: Money | RateSchedule,
+    /** See `PrepaidBalance.lowBalanceThreshold`; in the plan's currency. */
+    private readonly lowBalanceThreshold: Money | null = null,
+  ) {
     super(code, prices);
+    this.balance = {
+      currency: this.currency,
+      ratePerMinuteFor: (call) => this.rateAt(call).rate.ratePerMinute,
+      remainingSeconds: (balance, call) => this.remainingSecondsAt(balance, call),
+      lowBalanceThreshold,
+    };
+  }
+
+  override describe(at?: Date): PlanDescription {
+    const description = super.describe(at);
+    return this.lowBalanceThreshold === null
+      ? description
+      : { ...description, lowBalanceThreshold: this.lowBalanceThreshold.toString() };
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
@@ -24,6 +26,8 @@ export class AddPhoneNumberUseCase {
     private readonly customers: CustomerRepository,
     private readonly getCustomer: GetCustomerQuery,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(
@@ -32,9 +36,19 @@ export class AddPhoneNumberUseCase {
     from: Date | null = null,
   ): Promise<AddPhoneNumberResult> {
     const number = PhoneNumber.parse(rawNumber, 'number');
-    await this.getCustomer.execute(customerId);
-    const added = await this.assign(customerId, number, from);
-    return { customer: await this.getCustomer.execute(customerId), added };
+    const customer = await this.getCustomer.execute(customerId);
+    const added = await this.unitOfWork.transactional(async () => {
+      if (!(await this.assign(customerId, number, from))) return false;
+      const before = customer.phoneNumbers.map((owned) => owned.e164);
+      await this.audit.record({
+        action: 'phone-number.assigned',
+        target: { type: 'phone-number', id: number.e164 },
+        customerId,
+        details: { number: number.e164, before, after: [...before, number.e164] },
+      });
+      return true;
+    });
+    return { customer: added ? await this.getCustomer.execute(customerId) : customer, added };
   }
 
   private async assign(customerId: string, number: PhoneNumber, from: Date | null): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { Customer } from '../domain/customer';
 import { CustomerRepository } from './customer.repository';
 import { GetCustomerQuery } from './get-customer.query';
@@ -13,13 +15,28 @@ export class ChangePlanUseCase {
     private readonly getCustomer: GetCustomerQuery,
     private readonly plans: PlanCodes,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(customerId: string, plan: string): Promise<Customer> {
     this.plans.assertExists(plan);
+    const now = this.clock.now();
     const customer = await this.getCustomer.execute(customerId);
-    customer.changePlan(plan, this.clock.now());
-    await this.customers.savePlanHistory(customer);
+    const next = customer.currentPeriod(now).next().code;
+    const before = customer.planHistory.inForceDuring(next);
+    customer.changePlan(plan, now);
+    await this.unitOfWork.transactional(async () => {
+      await this.customers.savePlanHistory(customer);
+      // Asking again for the plan already coming next changes nothing: no event.
+      if (before === plan) return;
+      await this.audit.record({
+        action: 'plan.changed',
+        target: { type: 'customer', id: customer.id },
+        customerId: customer.id,
+        details: { before, after: plan, effectiveFrom: next },
+      });
+    });
     return customer;
   }
 }

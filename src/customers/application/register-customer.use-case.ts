@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { IssueCustomerKeyUseCase } from '../../auth';
 import { AppConfiguration } from '../../config';
 import { Clock } from '../../shared/clock/clock';
@@ -33,6 +34,7 @@ export class RegisterCustomerUseCase {
     private readonly plans: PlanCodes,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(command: RegisterCustomerCommand): Promise<RegisteredCustomer> {
@@ -52,7 +54,20 @@ export class RegisterCustomerUseCase {
     );
     return this.unitOfWork.transactional(async () => {
       await this.customers.add(customer);
-      return { customer, apiKey: await this.issueKey.execute(customer.id) };
+      const apiKey = await this.issueKey.execute(customer.id);
+      await this.audit.record({
+        action: 'customer.created',
+        target: { type: 'customer', id: customer.id },
+        customerId: customer.id,
+        details: {
+          name: customer.name,
+          email: customer.email,
+          timezone: customer.timezone.name,
+          plan,
+          phoneNumbers: customer.phoneNumbers.map((number) => number.e164),
+        },
+      });
+      return { customer, apiKey };
     });
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { PhoneNumber } from '../../shared/domain/phone-number';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { Customer } from '../domain/customer';
 import { LineNotFoundError } from '../domain/customer.errors';
 import { judgeRelease } from '../domain/line';
@@ -19,6 +21,8 @@ export class ReleasePhoneNumberUseCase {
     private readonly customers: CustomerRepository,
     private readonly getCustomer: GetCustomerQuery,
     private readonly calls: LineCalls,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(customerId: string, rawNumber: string, at: Date): Promise<Customer> {
@@ -30,8 +34,16 @@ export class ReleasePhoneNumberUseCase {
       : null;
     judgeRelease(lines, customerId, number.e164, at, lastCall);
     // A concurrent release of the same line leaves nothing open: the same answer as no line.
-    if (!(await this.customers.releaseLine(customerId, number.e164, at)))
-      throw new LineNotFoundError(customerId, number.e164);
+    await this.unitOfWork.transactional(async () => {
+      if (!(await this.customers.releaseLine(customerId, number.e164, at)))
+        throw new LineNotFoundError(customerId, number.e164);
+      await this.audit.record({
+        action: 'phone-number.released',
+        target: { type: 'phone-number', id: number.e164 },
+        customerId,
+        details: { number: number.e164, at: at.toISOString() },
+      });
+    });
     return this.getCustomer.execute(customerId);
   }
 }

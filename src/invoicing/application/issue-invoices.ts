@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { PlanCatalog } from '../../billing-plans';
 import { BillableCalls, type CallCharges } from '../../calls';
 import { AppConfiguration } from '../../config';
@@ -44,6 +45,7 @@ export class IssueInvoices {
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
     private readonly metrics: InvoiceMetrics,
+    private readonly audit: AuditTrail,
   ) {}
 
   async issue(targets: CustomerTarget[]): Promise<IssueOutcome> {
@@ -80,6 +82,15 @@ export class IssueInvoices {
       await this.invoices.store(created, firstSequence);
       await this.outbox.enqueue(
         created.map((invoice, index) => ({ invoice, customer: due[index].customer })),
+      );
+      // One statement for the whole batch.
+      await this.audit.recordAll(
+        created.map((invoice) => ({
+          action: 'invoice.issued' as const,
+          target: { type: 'invoice', id: invoice.id },
+          customerId: invoice.customerId,
+          details: { number: invoice.number, period: invoice.period.code, total: invoice.total.toJSON() },
+        })),
       );
       await this.prepaid.creditForInvoices(
         created.map((invoice, index) => ({

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { AppConfiguration } from '../../config';
 import { BillableCalls } from '../../calls';
 import { CustomerDirectory, CustomerProfile } from '../../customers';
@@ -7,6 +9,7 @@ import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
 import { InvoicingRunMetrics, type InvoicingRunTrigger } from '../../shared/metrics/invoicing-run.metrics';
 import { periodLockSliceOf } from '../../shared/transactions/period-locks';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { isDueAnInvoice } from '../domain/invoice-due';
 import type { CustomerTarget } from './invoice.repository';
 import { InvoicingLane } from './invoicing-lanes';
@@ -60,10 +63,32 @@ export class RunMonthlyInvoicingUseCase {
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
     private readonly metrics: InvoicingRunMetrics,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  execute(periodCode: string | null = null, options: RunOptions = {}): Promise<InvoicingRunSummary> {
-    return this.metrics.timed(options.trigger ?? 'api', () => this.run(periodCode, options));
+  async execute(periodCode: string | null = null, options: RunOptions = {}): Promise<InvoicingRunSummary> {
+    const summary = await this.metrics.timed(options.trigger ?? 'api', () => this.run(periodCode, options));
+    await this.recordRun(summary, options.trigger ?? 'api');
+    return summary;
+  }
+
+  /**
+   * `invoicing-run.completed`, for a run that issued something (an hourly run that finds nothing
+   * due changes nothing, and writes nothing). Its own unit of work, after the batches: each batch's
+   * invoices already have their `invoice.issued` events. The actor is the request's (the operator
+   * through the API) or the system (scheduled and start-up catch-up runs).
+   */
+  private async recordRun(summary: InvoicingRunSummary, trigger: InvoicingRunTrigger): Promise<void> {
+    if (summary.created === 0) return;
+    await this.unitOfWork.transactional(() =>
+      this.audit.record({
+        action: 'invoicing-run.completed',
+        target: { type: 'invoicing-run', id: randomUUID() },
+        customerId: null,
+        details: { trigger, ...summary },
+      }),
+    );
   }
 
   private async run(periodCode: string | null, options: RunOptions): Promise<InvoicingRunSummary> {

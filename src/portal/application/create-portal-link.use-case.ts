@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
+import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { CustomerKeyVersionQuery } from '../../auth';
 import { AppConfiguration } from '../../config';
 import { CustomerDirectory } from '../../customers';
@@ -26,6 +28,8 @@ export class CreatePortalLinkUseCase {
     private readonly sessions: PortalSessionRepository,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(customerId: string): Promise<PortalLinkIssued> {
@@ -33,13 +37,24 @@ export class CreatePortalLinkUseCase {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.PORTAL_LINK_TTL_SECONDS * 1000);
     const { token, hash } = newPortalToken();
-    await this.sessions.createLink({
-      id: randomUUID(),
-      customerId: customer.id,
-      tokenHash: hash,
-      keyVersion: await this.keyVersions.current(customer.id),
-      createdAt: now,
-      expiresAt,
+    const id = randomUUID();
+    const keyVersion = await this.keyVersions.current(customer.id);
+    await this.unitOfWork.transactional(async () => {
+      await this.sessions.createLink({
+        id,
+        customerId: customer.id,
+        tokenHash: hash,
+        keyVersion,
+        createdAt: now,
+        expiresAt,
+      });
+      // The link's id, never its token.
+      await this.audit.record({
+        action: 'portal-session.created',
+        target: { type: 'portal-session', id },
+        customerId: customer.id,
+        details: { kind: 'sign-in-link', expiresAt: expiresAt.toISOString() },
+      });
     });
     return { url: `${this.config.PUBLIC_BASE_URL}/portal/enter?token=${token}`, expiresAt };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
 import { TopUpReferenceConflictError } from '../domain/prepaid.errors';
@@ -21,6 +22,7 @@ export class TopUpBalanceUseCase {
     private readonly ledger: PrepaidLedgerRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(customerId: string, amount: unknown, reference: unknown): Promise<TopUpOutcome> {
@@ -29,7 +31,18 @@ export class TopUpBalanceUseCase {
     const now = this.clock.now();
     return this.unitOfWork.transactional(async () => {
       if (await this.ledger.recordTopUp(customer.id, topUp, now)) {
-        return { credited: true, balance: await this.ledger.addToBalance(customer.id, topUp.amount) };
+        const after = await this.ledger.addToBalance(customer.id, topUp.amount);
+        await this.audit.record({
+          action: 'top-up.recorded',
+          target: { type: 'prepaid-balance', id: customer.id },
+          customerId: customer.id,
+          details: {
+            reference: topUp.reference,
+            amount: topUp.amount.toJSON(),
+            balanceAfter: after.toJSON(),
+          },
+        });
+        return { credited: true, balance: after };
       }
       const recorded = await this.ledger.topUpAmount(customer.id, topUp.reference);
       if (!recorded?.equals(topUp.amount)) throw new TopUpReferenceConflictError(topUp.reference);

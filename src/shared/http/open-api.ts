@@ -20,7 +20,7 @@ const TAGS: [string, string][] = [
   ['plans', 'The plan catalog'],
   ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],
   ['health', 'Liveness and readiness probes'],
-  ['operations', "Prometheus metrics for the operator's monitoring"],
+  ['operations', "Prometheus metrics for the operator's monitoring, and the audit trail of every change"],
 ];
 
 /** Relative: the service that serves the document. Its callers are the operator's systems and customers. */

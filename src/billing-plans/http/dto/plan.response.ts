@@ -108,6 +108,13 @@ export class PerMinutePlanResponse {
     description: 'Versions that start later, in order',
   })
   versions?: RateVersionResponse[];
+  @ApiPropertyOptional({
+    ...DECIMAL,
+    example: '5.00',
+    description:
+      'Prepaid plans: a call taking the balance from at or above this to below it raises a balance.low alert (absent: no alerts)',
+  })
+  lowBalanceThreshold?: string;
 }
 
 /** A flat plan: a monthly fee, included minutes (null: unlimited), overage per minute beyond them. */

@@ -1,0 +1,2 @@
+export { AuditModule } from './audit.module';
+export { ContextualAuditTrail } from './application/contextual-audit-trail';

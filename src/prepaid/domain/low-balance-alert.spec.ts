@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { Money } from '../../shared/domain/money';
+import { afterCredit, afterDrawdown, type LowBalanceState } from './low-balance-alert';
+
+/** Whole cents as a decimal string, built from integers (no float is involved). */
+const usd = (cents: number) => {
+  const abs = Math.abs(cents);
+  return Money.of(
+    `${cents < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`,
+    'USD',
+  );
+};
+
+type Step = { kind: 'call'; charge: number } | { kind: 'top-up'; amount: number };
+
+const steps = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('call' as const), charge: fc.integer({ min: 0, max: 800 }) }),
+    fc.record({ kind: fc.constant('top-up' as const), amount: fc.integer({ min: 1, max: 2000 }) }),
+  ),
+  { maxLength: 60 },
+);
+
+/** Runs the steps through the rule; answers the alerts and the downward crossings it saw. */
+function simulate(startCents: number, thresholdCents: number, script: Step[]) {
+  const threshold = usd(thresholdCents);
+  let balance = usd(startCents);
+  let state: LowBalanceState = { armed: true };
+  let alerts = 0;
+  let crossings = 0;
+  for (const step of script) {
+    if (step.kind === 'top-up') {
+      balance = balance.plus(usd(step.amount));
+      state = afterCredit(state, balance, threshold);
+      continue;
+    }
+    const after = balance.minus(usd(step.charge));
+    if (balance.compareTo(threshold) >= 0 && after.compareTo(threshold) < 0) crossings += 1;
+    const outcome = afterDrawdown(state, balance, after, threshold);
+    if (outcome.alert) alerts += 1;
+    state = outcome.state;
+    balance = after;
+  }
+  return { alerts, crossings };
+}
+
+describe('Low-balance alerts', () => {
+  it('raises one alert per downward crossing of the threshold, re-armed by top-ups', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -500, max: 3000 }),
+        fc.integer({ min: 0, max: 1500 }),
+        steps,
+        (start, threshold, script) => {
+          const { alerts, crossings } = simulate(start, threshold, script);
+          expect(alerts).toBe(crossings);
+        },
+      ),
+    );
+  });
+
+  it('alerts on the call that goes below, not on later calls below, nor on a balance that started below', () => {
+    const threshold = usd(500);
+    const first = afterDrawdown({ armed: true }, usd(600), usd(450), threshold);
+    expect(first).toEqual({ alert: true, state: { armed: false } });
+    expect(afterDrawdown(first.state, usd(450), usd(300), threshold).alert).toBe(false);
+    expect(afterDrawdown({ armed: true }, usd(400), usd(300), threshold).alert).toBe(false);
+  });
+
+  it('alerts again only after a top-up reached the threshold', () => {
+    const threshold = usd(500);
+    const belowStill = afterCredit({ armed: false }, usd(499), threshold);
+    expect(afterDrawdown(belowStill, usd(499), usd(100), threshold).alert).toBe(false);
+    const rearmed = afterCredit({ armed: false }, usd(500), threshold);
+    expect(afterDrawdown(rearmed, usd(500), usd(499), threshold).alert).toBe(true);
+  });
+});
