@@ -7,6 +7,7 @@ import { CustomerDirectory } from './application/customer-directory';
 import { CustomerRepository } from './application/customer.repository';
 import { GetCustomerQuery } from './application/get-customer.query';
 import { ListCustomersQuery } from './application/list-customers.query';
+import { PatchCustomerUseCase } from './application/patch-customer.use-case';
 import { PlanCodes } from './application/plan-codes.port';
 import { RegisterCustomerUseCase } from './application/register-customer.use-case';
 import { VerifyCatalogCoversCustomers } from './application/verify-catalog-covers-customers';
@@ -24,6 +25,7 @@ import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.
     ListCustomersQuery,
     AddPhoneNumberUseCase,
     ChangePlanUseCase,
+    PatchCustomerUseCase,
     CustomerDirectory,
     VerifyCatalogCoversCustomers,
     // Adapters

@@ -7,6 +7,8 @@ import { Migration20261124000600_calls_ingestion_indexes } from './Migration2026
 import { Migration20261124000700_calls_history_covering_index } from './Migration20261124000700_calls_history_covering_index';
 import { Migration20261124000800_invoices_insert_cost } from './Migration20261124000800_invoices_insert_cost';
 import { Migration20261201024019_portal_sessions } from './Migration20261201024019_portal_sessions';
+import { Migration20261201043042_calls_late_invoice_index } from './Migration20261201043042_calls_late_invoice_index';
+import { Migration20261201043051_customers_billing_address } from './Migration20261201043051_customers_billing_address';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -28,4 +30,12 @@ export const migrations = [
     class: Migration20261124000800_invoices_insert_cost,
   },
   { name: 'Migration20261201024019_portal_sessions', class: Migration20261201024019_portal_sessions },
+  {
+    name: 'Migration20261201043042_calls_late_invoice_index',
+    class: Migration20261201043042_calls_late_invoice_index,
+  },
+  {
+    name: 'Migration20261201043051_customers_billing_address',
+    class: Migration20261201043051_customers_billing_address,
+  },
 ];

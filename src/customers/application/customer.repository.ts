@@ -29,6 +29,7 @@ export abstract class CustomerRepository {
   /** Adds a number to the customer; throws PhoneNumberTakenError when another customer has it. */
   abstract addPhoneNumber(customerId: string, number: PhoneNumber, now: Date): Promise<void>;
   abstract savePlanHistory(customer: Customer): Promise<void>;
+  abstract saveBillingAddress(customer: Customer): Promise<void>;
   /**
    * The plans, not in `known`, that some customer is on during `since` or a later period (its
    * plan then, or a pending change), and how many customers that concerns.

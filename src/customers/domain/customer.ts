@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
+import type { BillingAddress } from './billing-address';
 import { InvalidCustomerNameError } from './customer.errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { PlanHistory } from './plan-history';
@@ -12,6 +13,8 @@ export interface CustomerProps {
   timezone: TimeZone;
   planHistory: PlanHistory;
   phoneNumbers: PhoneNumber[];
+  /** Printed on invoices; null when the operator gave none. */
+  billingAddress: BillingAddress | null;
   createdAt: Date;
 }
 
@@ -21,6 +24,7 @@ export interface NewCustomer {
   timezone: TimeZone;
   plan: string;
   phoneNumbers: PhoneNumber[];
+  billingAddress?: BillingAddress | null;
 }
 
 export class Customer {
@@ -37,6 +41,7 @@ export class Customer {
       timezone: input.timezone,
       planHistory: PlanHistory.startingWith(input.plan),
       phoneNumbers: unique,
+      billingAddress: input.billingAddress ?? null,
       createdAt: now,
     });
   }
@@ -63,6 +68,9 @@ export class Customer {
   get phoneNumbers(): readonly PhoneNumber[] {
     return this.props.phoneNumbers;
   }
+  get billingAddress(): BillingAddress | null {
+    return this.props.billingAddress;
+  }
   get createdAt(): Date {
     return this.props.createdAt;
   }
@@ -79,6 +87,10 @@ export class Customer {
   changePlan(plan: string, now: Date): void {
     const next = this.currentPeriod(now).next().code;
     this.props = { ...this.props, planHistory: this.props.planHistory.changeTo(plan, next) };
+  }
+
+  changeBillingAddress(address: BillingAddress | null): void {
+    this.props = { ...this.props, billingAddress: address };
   }
 
   ownsNumber(number: PhoneNumber): boolean {

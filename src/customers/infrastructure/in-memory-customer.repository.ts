@@ -46,6 +46,7 @@ export class InMemoryCustomerRepository extends CustomerRepository {
       email: customer.email,
       timezone: customer.timezone,
       planHistory: customer.planHistory,
+      billingAddress: customer.billingAddress,
       createdAt: customer.createdAt,
     }));
   }
@@ -59,6 +60,11 @@ export class InMemoryCustomerRepository extends CustomerRepository {
   }
 
   savePlanHistory(customer: Customer): Promise<void> {
+    this.customers.set(customer.id, customer);
+    return Promise.resolve();
+  }
+
+  saveBillingAddress(customer: Customer): Promise<void> {
     this.customers.set(customer.id, customer);
     return Promise.resolve();
   }

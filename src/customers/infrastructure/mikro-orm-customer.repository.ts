@@ -10,6 +10,7 @@ import {
   CustomerRepository,
   PlansOutside,
 } from '../application/customer.repository';
+import { BillingAddress, type StoredBillingAddress } from '../domain/billing-address';
 import { Customer } from '../domain/customer';
 import { PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanEntry, PlanHistory } from '../domain/plan-history';
@@ -20,12 +21,13 @@ interface CustomerRow {
   email: string | null;
   timezone: string;
   plan_history: PlanEntry[];
+  billing_address: StoredBillingAddress | null;
   created_at: string | Date;
   phone_numbers: string[] | null;
 }
 
 const SELECT_CUSTOMER = sql`
-  SELECT c.id, c.name, c.email, c.timezone, c.plan_history, c.created_at,
+  SELECT c.id, c.name, c.email, c.timezone, c.plan_history, c.billing_address, c.created_at,
          (SELECT array_agg(p.number ORDER BY p.added_at, p.number) FROM phone_numbers p WHERE p.customer_id = c.id) AS phone_numbers
   FROM customers c`;
 
@@ -40,9 +42,10 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
     try {
       await this.db.transaction(async (tx) => {
         await tx.rows(sql`
-          INSERT INTO customers (id, name, email, timezone, plan_history, created_at)
+          INSERT INTO customers (id, name, email, timezone, plan_history, billing_address, created_at)
           VALUES (${customer.id}, ${customer.name}, ${customer.email}, ${customer.timezone.name},
-                  ${JSON.stringify(customer.planHistory.entries)}::jsonb, ${customer.createdAt})`);
+                  ${JSON.stringify(customer.planHistory.entries)}::jsonb, ${addressJson(customer)}::jsonb,
+                  ${customer.createdAt})`);
         if (numbers.length > 0) {
           await tx.rows(sql`
             INSERT INTO phone_numbers (number, customer_id, added_at)
@@ -72,7 +75,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
   }
 
   async listRecords(limit: number, after: CustomerListCursor | null): Promise<CustomerRecord[]> {
-    const select = sql`SELECT c.id, c.name, c.email, c.timezone, c.plan_history, c.created_at FROM customers c`;
+    const select = sql`SELECT c.id, c.name, c.email, c.timezone, c.plan_history, c.billing_address, c.created_at FROM customers c`;
     const rows = await this.db.rows<Omit<CustomerRow, 'phone_numbers'>>(
       after
         ? sql`${select} WHERE (c.created_at, c.id) > (${after.createdAt}, ${after.id}::uuid)
@@ -85,6 +88,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
       email: row.email,
       timezone: TimeZone.of(row.timezone),
       planHistory: PlanHistory.fromStored(row.plan_history),
+      billingAddress: addressOf(row),
       createdAt: instant(row.created_at),
     }));
   }
@@ -106,6 +110,11 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
       WHERE id = ${customer.id}`);
   }
 
+  async saveBillingAddress(customer: Customer): Promise<void> {
+    await this.db.rows(sql`
+      UPDATE customers SET billing_address = ${addressJson(customer)}::jsonb WHERE id = ${customer.id}`);
+  }
+
   async onPlansOutside(known: string[], since: string): Promise<PlansOutside> {
     // A history entry counts unless the next one was already in force during `since` (PlanHistory.plansFrom).
     const [row] = await this.db.rows<{ plans: string[] | null; customers: string }>(sql`
@@ -120,7 +129,8 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
   async findByPhoneNumbers(numbers: string[]): Promise<Map<string, Customer>> {
     if (numbers.length === 0) return new Map();
     const rows = await this.db.prepared<CustomerRow & { number: string }>(sql`
-      SELECT p.number, c.id, c.name, c.email, c.timezone, c.plan_history, c.created_at, NULL AS phone_numbers
+      SELECT p.number, c.id, c.name, c.email, c.timezone, c.plan_history, c.billing_address, c.created_at,
+             NULL AS phone_numbers
       FROM phone_numbers p JOIN customers c ON c.id = p.customer_id
       WHERE p.number = ANY(${numbers}::text[])`);
     return new Map(rows.map((row) => [row.number, toCustomer(row)]));
@@ -142,6 +152,16 @@ function toCustomer(row: CustomerRow): Customer {
     timezone: TimeZone.of(row.timezone),
     planHistory: PlanHistory.fromStored(row.plan_history),
     phoneNumbers: (row.phone_numbers ?? []).map((number) => PhoneNumber.fromStored(number)),
+    billingAddress: addressOf(row),
     createdAt: instant(row.created_at),
   });
+}
+
+function addressOf(row: Pick<CustomerRow, 'billing_address'>): BillingAddress | null {
+  return row.billing_address ? BillingAddress.fromStored(row.billing_address) : null;
+}
+
+/** The address as a JSON document, or SQL NULL (not the JSON null) when there is none. */
+function addressJson(customer: Customer): string | null {
+  return customer.billingAddress ? JSON.stringify(customer.billingAddress.fields) : null;
 }

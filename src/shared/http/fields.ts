@@ -205,3 +205,18 @@ export function InstantField(doc: FieldDoc): PropertyDecorator {
       parseInstant(value) ? null : 'must be an ISO 8601 instant with an offset, e.g. 2026-10-01T00:00:00Z',
   );
 }
+
+export interface ObjectOptions extends FieldDoc {
+  /** The class that documents the object's schema; the domain checks its fields. */
+  type: () => new () => object;
+}
+
+/**
+ * A JSON object whose fields the domain judges as a whole (an address: which fields are required
+ * may depend on what is already stored), documented by `type`. Here only "an object, not an array".
+ */
+export function ObjectField(options: ObjectOptions): PropertyDecorator {
+  return field(options, { type: options.type() }, (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'must be an object',
+  );
+}

@@ -6,6 +6,7 @@ import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
 import { E164_PATTERN } from '../../../shared/domain/phone-number';
 import { freeText, INSTANT, NEXT_CURSOR, PERIOD, UUID } from '../../../shared/http/schema-fragments';
 import type { Customer } from '../../domain/customer';
+import { BillingAddressResponse } from './billing-address.dto';
 import { MAX_PHONE_NUMBERS } from './register-customer.dto';
 
 const PLAN_CODE = { type: String, pattern: PLAN_CODE_PATTERN.source, maxLength: 64 };
@@ -48,6 +49,12 @@ export class CustomerResponse {
     example: ['+351912345678'],
   })
   phoneNumbers!: string[];
+  @ApiProperty({
+    type: BillingAddressResponse,
+    nullable: true,
+    description: 'Printed on the invoice PDF; null when none was given',
+  })
+  billingAddress!: BillingAddressResponse | null;
   @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
   createdAt!: string;
 
@@ -63,6 +70,9 @@ export class CustomerResponse {
       pendingPlan: pending?.plan ?? null,
       planEffectiveFrom: pending?.from ?? null,
       phoneNumbers: customer.phoneNumbers.map((number) => number.e164),
+      billingAddress: customer.billingAddress
+        ? BillingAddressResponse.of(customer.billingAddress.fields)
+        : null,
       createdAt: customer.createdAt.toISOString(),
     };
   }
