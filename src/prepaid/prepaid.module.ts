@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
 import { CustomersModule } from '../customers/customers.module';
 import { GetBalanceQuery } from './application/get-balance.query';
+import { GetPrepaidStatementQuery } from './application/get-prepaid-statement.query';
 import { PrepaidCustomer } from './application/prepaid-customer';
 import { PrepaidLedgerRepository } from './application/prepaid-ledger.repository';
 import { TopUpBalanceUseCase } from './application/top-up-balance.use-case';
@@ -16,10 +17,11 @@ import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prep
     // Use cases
     TopUpBalanceUseCase,
     GetBalanceQuery,
+    GetPrepaidStatementQuery,
     PrepaidCustomer,
     // Adapters
     { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
   ],
-  exports: [GetBalanceQuery],
+  exports: [GetBalanceQuery, GetPrepaidStatementQuery],
 })
 export class PrepaidModule {}

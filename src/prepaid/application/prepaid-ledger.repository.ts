@@ -12,4 +12,6 @@ export abstract class PrepaidLedgerRepository {
   /** Credits once per (customer, reference); throws TopUpReferenceConflictError for another amount. */
   abstract topUp(customerId: string, topUp: TopUp, now: Date): Promise<TopUpOutcome>;
   abstract balance(customerId: string, currency: string): Promise<Money>;
+  /** The sum of the customer's ledger entries recorded strictly before `instant`. */
+  abstract balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money>;
 }

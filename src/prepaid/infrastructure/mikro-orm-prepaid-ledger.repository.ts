@@ -44,6 +44,13 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
   balance(customerId: string, currency: string): Promise<Money> {
     return balanceIn(this.db, customerId, currency);
   }
+
+  async balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money> {
+    const [row] = await this.db.rows<{ balance: string | null }>(sql`
+      SELECT sum(amount) AS balance FROM prepaid_ledger_entries
+      WHERE customer_id = ${customerId}::uuid AND created_at < ${instant}`);
+    return row.balance === null ? Money.zero(currency) : Money.of(row.balance, currency);
+  }
 }
 
 async function balanceIn(db: Database, customerId: string, currency: string): Promise<Money> {
