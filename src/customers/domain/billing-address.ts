@@ -70,6 +70,11 @@ export class BillingAddress {
         throw new InvalidBillingAddressError(path, `must be at most ${max} characters long`);
       return trimmed;
     };
+    const line1 = text('line1', true)!;
+    const line2 = text('line2', false);
+    const city = text('city', true)!;
+    const postalCode = text('postalCode', false);
+    const region = text('region', false);
     const country = text('country', true)!;
     if (!COUNTRY_CODE_PATTERN.test(country) || !isSupportedCountry(country)) {
       throw new InvalidBillingAddressError(
@@ -77,14 +82,7 @@ export class BillingAddress {
         'must be an ISO 3166-1 alpha-2 country code in upper case, e.g. PT',
       );
     }
-    return new BillingAddress({
-      line1: text('line1', true)!,
-      line2: text('line2', false),
-      city: text('city', true)!,
-      postalCode: text('postalCode', false),
-      region: text('region', false),
-      country,
-    });
+    return new BillingAddress({ line1, line2, city, postalCode, region, country });
   }
 
   static fromStored(stored: StoredBillingAddress): BillingAddress {

@@ -1,9 +1,21 @@
-import { DateTime } from 'luxon';
 import type { AnnexCall, InvoiceDocument } from '../../application/invoice-pdf-renderer.port';
 import { billedDuration } from '../../domain/billed-duration';
+import { WallClock } from '../../domain/wall-clock';
 import { drawFooter } from './page-footer';
 import { BOLD, REGULAR } from './pdf-fonts';
-import { type Align, cell, CONTENT_BOTTOM, CONTENT_WIDTH, GREY, INK, MARGIN, rule } from './pdf-layout';
+import {
+  type Align,
+  cell,
+  characterWidths,
+  inOneWrite,
+  type Measure,
+  CONTENT_BOTTOM,
+  CONTENT_WIDTH,
+  GREY,
+  INK,
+  MARGIN,
+  rule,
+} from './pdf-layout';
 
 const ROW_HEIGHT = 12;
 /** The heading ("Itemised calls", a note) and the column titles with their rule. */
@@ -52,7 +64,7 @@ export async function drawCallAnnex(
   document: InvoiceDocument,
   start: AnnexStart,
 ): Promise<void> {
-  const zone = document.invoice.period.zone.name;
+  const clock = new WallClock(document.invoice.period.zone.name);
   const hasLate = document.invoice.lines.some((line) => line.kind === 'late_usage');
   let page = start.page;
   const newPage = (): number => {
@@ -66,6 +78,7 @@ export async function drawCallAnnex(
   let top = start.startsOnSummaryPage ? start.summaryBottom + 10 : newPage();
   let capacity = annexRowsBelow(top);
   let y = drawHeading(doc, document, top, false, hasLate);
+  const measure = characterWidths(doc); // drawHeading leaves the rows' font and size set
   let onPage = 0;
   for await (const call of document.calls.rows()) {
     if (onPage === capacity) {
@@ -74,7 +87,7 @@ export async function drawCallAnnex(
       y = drawHeading(doc, document, top, true, hasLate);
       onPage = 0;
     }
-    drawCallRow(doc, call, y, zone);
+    inOneWrite(doc, () => drawCallRow(doc, call, y, clock, measure));
     y += ROW_HEIGHT;
     onPage += 1;
   }
@@ -109,11 +122,17 @@ function drawHeading(
   return y + TITLES_HEIGHT;
 }
 
-function drawCallRow(doc: PDFKit.PDFDocument, call: AnnexCall, y: number, zone: string): void {
-  const local = DateTime.fromJSDate(call.startedAt, { zone });
+function drawCallRow(
+  doc: PDFKit.PDFDocument,
+  call: AnnexCall,
+  y: number,
+  clock: WallClock,
+  measure: Measure,
+): void {
+  const local = clock.read(call.startedAt);
   const cells = [
-    `${local.toFormat('yyyy-MM-dd')}${call.late ? ' *' : ''}`,
-    local.toFormat('HH:mm:ss'),
+    call.late ? `${local.date} *` : local.date,
+    local.time,
     call.phoneNumber,
     call.destination ?? '',
     billedDuration(call),
@@ -121,7 +140,8 @@ function drawCallRow(doc: PDFKit.PDFDocument, call: AnnexCall, y: number, zone: 
   ];
   let x = MARGIN;
   for (const [index, column] of COLUMNS.entries()) {
-    cell(doc, cells[index], x, y, column.width - (index === COLUMNS.length - 1 ? 0 : GUTTER), column.align);
+    const width = column.width - (index === COLUMNS.length - 1 ? 0 : GUTTER);
+    cell(doc, cells[index], x, y, width, column.align, measure);
     x += column.width;
   }
 }
