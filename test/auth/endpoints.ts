@@ -5,7 +5,7 @@ export type Access = 'operator' | 'customer' | 'owner' | 'any';
 
 /** Every /v1 endpoint, the key it takes and a valid request to it: shared by the role table and the fuzz suite. */
 export interface Endpoint {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch';
   /** The route as the OpenAPI document names it. */
   route: string;
   access: Access;
@@ -34,6 +34,13 @@ export const ENDPOINTS: Endpoint[] = [
     access: 'operator',
     ok: 201,
     body: () => ({ number: aPhoneNumber() }),
+  },
+  {
+    method: 'patch',
+    route: '/v1/customers/{customerId}',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ billingAddress: { line1: 'Rua Augusta 100', city: 'Lisboa', country: 'PT' } }),
   },
   {
     method: 'put',

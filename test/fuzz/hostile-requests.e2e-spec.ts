@@ -288,6 +288,24 @@ const aCallish = fc.record(
   },
   { requiredKeys: ['callId', 'phoneNumber', 'startedAt', 'minutes'] },
 );
+const billingAddress = fc.oneof(
+  fc.constant(null),
+  text({ maxLength: 20 }),
+  fc.record(
+    {
+      line1: mostly(fc.constantFrom('Rua Augusta 100', 'ул. Тверская 1'), text({ maxLength: 210 })),
+      line2: fc.oneof(text({ maxLength: 210 }), fc.constant(null)),
+      city: mostly(fc.constantFrom('Lisboa', 'Łódź', 'Αθήνα'), text({ maxLength: 110 })),
+      postalCode: fc.oneof(text({ maxLength: 25 }), fc.constant(null), fc.integer()),
+      region: fc.oneof(text({ maxLength: 110 }), fc.constant(null)),
+      country: mostly(
+        fc.constantFrom('PT', 'PL', 'GR'),
+        fc.oneof(fc.constantFrom('pt', 'XX', 'PRT'), text({ maxLength: 4 })),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+);
 const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
   'post /v1/customers': fc.record(
     {
@@ -299,9 +317,11 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
       ),
       plan,
       phoneNumbers: fc.array(phoneish, { maxLength: 3 }),
+      billingAddress,
     },
     { requiredKeys: ['name'] },
   ),
+  'patch /v1/customers/{customerId}': fc.record({ billingAddress }, { requiredKeys: [] }),
   'post /v1/customers/{customerId}/phone-numbers': fc.record({ number: phoneish }),
   'put /v1/customers/{customerId}/plan': fc.record({ plan }),
   'post /v1/customers/{customerId}/api-key': fc.constantFrom({}, undefined),

@@ -32,7 +32,10 @@ function field(doc: FieldDoc, schema: ApiPropertyOptions, rule: Rule): PropertyD
       ...schema,
       description,
       example,
-      required: !optional,
+      // An object's schema lists its own required fields in `required`: then `selfRequired` says the field's.
+      ...(Array.isArray((schema as { required?: unknown }).required)
+        ? { selfRequired: !optional }
+        : { required: !optional }),
       ...(nullable ? { nullable } : {}),
     } as ApiPropertyOptions),
     // Optional means "may be left out"; null only where the field is nullable.
@@ -206,17 +209,22 @@ export function InstantField(doc: FieldDoc): PropertyDecorator {
   );
 }
 
+/** An OpenAPI schema object, as written in the document. */
+export type SchemaObject = Record<string, unknown>;
+
 export interface ObjectOptions extends FieldDoc {
-  /** The class that documents the object's schema; the domain checks its fields. */
-  type: () => new () => object;
+  /** The object's schema (`type: 'object'`, its properties); the domain checks its fields. */
+  schema: SchemaObject;
 }
 
 /**
  * A JSON object whose fields the domain judges as a whole (an address: which fields are required
- * may depend on what is already stored), documented by `type`. Here only "an object, not an array".
+ * may depend on what is already stored), documented inline by `schema` (OpenAPI 3.0 has no
+ * nullable reference). Here only "an object, not an array".
  */
 export function ObjectField(options: ObjectOptions): PropertyDecorator {
-  return field(options, { type: options.type() }, (value) =>
+  const doc = { ...options, example: options.example ?? options.schema.example };
+  return field(doc, options.schema as ApiPropertyOptions, (value) =>
     typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'must be an object',
   );
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CUSTOMER_API_KEY } from '../../../auth';
 import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
@@ -6,7 +6,8 @@ import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
 import { E164_PATTERN } from '../../../shared/domain/phone-number';
 import { freeText, INSTANT, NEXT_CURSOR, PERIOD, UUID } from '../../../shared/http/schema-fragments';
 import type { Customer } from '../../domain/customer';
-import { BillingAddressResponse } from './billing-address.dto';
+import type { StoredBillingAddress } from '../../domain/billing-address';
+import { billingAddressSchema } from './billing-address.dto';
 import { MAX_PHONE_NUMBERS } from './register-customer.dto';
 
 const PLAN_CODE = { type: String, pattern: PLAN_CODE_PATTERN.source, maxLength: 64 };
@@ -50,11 +51,12 @@ export class CustomerResponse {
   })
   phoneNumbers!: string[];
   @ApiProperty({
-    type: BillingAddressResponse,
+    ...billingAddressSchema('response'),
+    selfRequired: true,
     nullable: true,
     description: 'Printed on the invoice PDF; null when none was given',
-  })
-  billingAddress!: BillingAddressResponse | null;
+  } as ApiPropertyOptions)
+  billingAddress!: StoredBillingAddress | null;
   @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
   createdAt!: string;
 
@@ -70,9 +72,7 @@ export class CustomerResponse {
       pendingPlan: pending?.plan ?? null,
       planEffectiveFrom: pending?.from ?? null,
       phoneNumbers: customer.phoneNumbers.map((number) => number.e164),
-      billingAddress: customer.billingAddress
-        ? BillingAddressResponse.of(customer.billingAddress.fields)
-        : null,
+      billingAddress: customer.billingAddress ? { ...customer.billingAddress.fields } : null,
       createdAt: customer.createdAt.toISOString(),
     };
   }

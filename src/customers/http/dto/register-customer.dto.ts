@@ -2,7 +2,7 @@ import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { INTERNATIONAL_NUMBER_PATTERN } from '../../../shared/domain/phone-number';
 import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
 import { EmailField, ObjectField, TextField, TextListField } from '../../../shared/http/fields';
-import { BillingAddressDto } from './billing-address.dto';
+import { billingAddressSchema } from './billing-address.dto';
 
 export const MAX_PHONE_NUMBERS = 1000;
 
@@ -44,8 +44,8 @@ export class RegisterCustomerDto {
   @ObjectField({
     optional: true,
     nullable: true,
-    type: () => BillingAddressDto,
+    schema: billingAddressSchema('create'),
     description: 'Printed on the invoice PDF under the customer name. Absent or null: none.',
   })
-  billingAddress?: BillingAddressDto | null;
+  billingAddress?: Record<string, unknown> | null;
 }
