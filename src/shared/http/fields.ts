@@ -224,7 +224,7 @@ export interface ObjectOptions extends FieldDoc {
  */
 export function ObjectField(options: ObjectOptions): PropertyDecorator {
   const doc = { ...options, example: options.example ?? options.schema.example };
-  return field(doc, options.schema as ApiPropertyOptions, (value) =>
+  return field(doc, options.schema, (value) =>
     typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'must be an object',
   );
 }

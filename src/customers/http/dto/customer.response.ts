@@ -55,7 +55,7 @@ export class CustomerResponse {
     selfRequired: true,
     nullable: true,
     description: 'Printed on the invoice PDF; null when none was given',
-  } as ApiPropertyOptions)
+  })
   billingAddress!: StoredBillingAddress | null;
   @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
   createdAt!: string;
