@@ -1,6 +1,7 @@
 export { CallsModule } from './calls.module';
 export { BillableCallsModule } from './billable-calls.module';
 export { LineCallsModule } from './line-calls.module';
+export { InvoiceCallsModule } from './invoice-calls.module';
 export {
   BillableCalls,
   type BillingTarget,
@@ -19,3 +20,9 @@ export {
 export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
 export { GetCallHistoryQuery } from './application/get-call-history.query';
 export type { CallView } from './application/call-history.read-model';
+export { ListInvoiceCallsQuery } from './application/list-invoice-calls.query';
+export type {
+  InvoiceCallsScope,
+  InvoiceCallsSummary,
+  InvoiceCallView,
+} from './application/invoice-calls.read-model';

@@ -67,6 +67,24 @@ const settingsSchema = z.object({
     .default('INV'),
   // Invoice delivery (README "Invoice delivery"): a channel is on when its URL is set.
   INVOICE_ISSUER_NAME: z.string().trim().min(1).max(200).default('phone-billing'),
+  // The issuer block of the invoice PDF (README "The invoice PDF"): all optional.
+  INVOICE_ISSUER_ADDRESS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split('|')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0),
+    )
+    .refine((lines) => lines.length <= 6, 'must be at most 6 lines, separated by |')
+    .refine(
+      (lines) => lines.every((line) => line.length <= 100 && !/\p{Cc}/u.test(line)),
+      'each line (lines are separated by |) must be at most 100 characters, without control characters',
+    ),
+  INVOICE_ISSUER_TAX_ID: z.string().trim().max(50).optional().transform(blankAsUnset),
+  INVOICE_ISSUER_CONTACT: z.string().trim().max(200).optional().transform(blankAsUnset),
+  INVOICE_PAYMENT_TERMS_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   SMTP_URL: z
     .string()
     .regex(
@@ -111,6 +129,10 @@ const settingsSchema = z.object({
   // Sign-in attempts with an API key per minute and client IP; 0 turns the limit off.
   PORTAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
 });
+
+function blankAsUnset(value: string | undefined): string | null {
+  return value ? value : null;
+}
 
 /** The portal's links are built on this origin, so it must be one: `https://host[:port]`, nothing after. */
 function isBareOrigin(url: string): boolean {

@@ -7,6 +7,7 @@ import { CustomerDirectory } from './application/customer-directory';
 import { CustomerRepository } from './application/customer.repository';
 import { GetCustomerQuery } from './application/get-customer.query';
 import { ListCustomersQuery } from './application/list-customers.query';
+import { PatchCustomerUseCase } from './application/patch-customer.use-case';
 import { PlanCodes } from './application/plan-codes.port';
 import { RegisterCustomerUseCase } from './application/register-customer.use-case';
 import { ReleasePhoneNumberUseCase } from './application/release-phone-number.use-case';
@@ -30,6 +31,7 @@ import { MikroOrmCustomerRepository } from './infrastructure/mikro-orm-customer.
     AddPhoneNumberUseCase,
     ReleasePhoneNumberUseCase,
     ChangePlanUseCase,
+    PatchCustomerUseCase,
     CustomerDirectory,
     VerifyCatalogCoversCustomers,
     // Adapters

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { InvoiceCallsModule } from '../calls';
 import { CustomersModule } from '../customers';
+import { PrepaidModule } from '../prepaid';
 import { DeliveryJobRepository } from './application/delivery-job.repository';
 import { DispatchInvoiceDeliveriesUseCase } from './application/dispatch-invoice-deliveries.use-case';
 import { InvoicePdfRenderer } from './application/invoice-pdf-renderer.port';
@@ -17,7 +19,7 @@ import { InvoiceOutboxModule } from './invoice-outbox.module';
  * PDF, signed webhook) and serves the PDF and the delivery log.
  */
 @Module({
-  imports: [CustomersModule, InvoiceOutboxModule],
+  imports: [CustomersModule, InvoiceCallsModule, PrepaidModule, InvoiceOutboxModule],
   controllers: [InvoiceDeliveryController],
   providers: [
     // Use cases

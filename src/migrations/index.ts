@@ -10,6 +10,8 @@ import { Migration20261201024019_portal_sessions } from './Migration202612010240
 import { Migration20261201043851_calls_rated_in_seconds } from './Migration20261201043851_calls_rated_in_seconds';
 import { Migration20261201052126_line_history } from './Migration20261201052126_line_history';
 import { Migration20261201053707_audit_events } from './Migration20261201053707_audit_events';
+import { Migration20261201062600_calls_late_invoice_index } from './Migration20261201062600_calls_late_invoice_index';
+import { Migration20261201062601_customers_billing_address } from './Migration20261201062601_customers_billing_address';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -37,4 +39,12 @@ export const migrations = [
   },
   { name: 'Migration20261201052126_line_history', class: Migration20261201052126_line_history },
   { name: 'Migration20261201053707_audit_events', class: Migration20261201053707_audit_events },
+  {
+    name: 'Migration20261201062600_calls_late_invoice_index',
+    class: Migration20261201062600_calls_late_invoice_index,
+  },
+  {
+    name: 'Migration20261201062601_customers_billing_address',
+    class: Migration20261201062601_customers_billing_address,
+  },
 ];

@@ -3,3 +3,8 @@ export { PrepaidCharges } from './application/prepaid-charges';
 export type { InvoiceCredit } from './application/prepaid-ledger.repository';
 export type { CallDebit } from './domain/balance-drawdown';
 export { GetBalanceQuery, type BalanceView } from './application/get-balance.query';
+export {
+  GetPrepaidStatementQuery,
+  type PrepaidStatement,
+  type PrepaidStatementRequest,
+} from './application/get-prepaid-statement.query';

@@ -3,6 +3,7 @@ import { BillingPlansModule } from '../billing-plans/billing-plans.module';
 import { CustomersModule } from '../customers/customers.module';
 import { GetBalanceQuery } from './application/get-balance.query';
 import { PrepaidCharges } from './application/prepaid-charges';
+import { GetPrepaidStatementQuery } from './application/get-prepaid-statement.query';
 import { PrepaidCustomer } from './application/prepaid-customer';
 import { PrepaidLedgerRepository } from './application/prepaid-ledger.repository';
 import { TopUpBalanceUseCase } from './application/top-up-balance.use-case';
@@ -20,11 +21,12 @@ import { MikroOrmPrepaidLedgerRepository } from './infrastructure/mikro-orm-prep
     // Use cases
     TopUpBalanceUseCase,
     GetBalanceQuery,
+    GetPrepaidStatementQuery,
     PrepaidCustomer,
     PrepaidCharges,
     // Adapters
     { provide: PrepaidLedgerRepository, useClass: MikroOrmPrepaidLedgerRepository },
   ],
-  exports: [PrepaidCharges, GetBalanceQuery],
+  exports: [PrepaidCharges, GetBalanceQuery, GetPrepaidStatementQuery],
 })
 export class PrepaidModule {}

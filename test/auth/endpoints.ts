@@ -5,7 +5,7 @@ export type Access = 'operator' | 'customer' | 'owner' | 'any';
 
 /** Every /v1 endpoint, the key it takes and a valid request to it: shared by the role table and the fuzz suite. */
 export interface Endpoint {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The route as the OpenAPI document names it. */
   route: string;
   access: Access;
@@ -44,6 +44,13 @@ export const ENDPOINTS: Endpoint[] = [
     freshSubject: true,
   },
   { method: 'get', route: '/v1/customers/{customerId}/phone-numbers', access: 'customer', ok: 200 },
+  {
+    method: 'patch',
+    route: '/v1/customers/{customerId}',
+    access: 'operator',
+    ok: 200,
+    body: () => ({ billingAddress: { line1: 'Rua Augusta 100', city: 'Lisboa', country: 'PT' } }),
+  },
   {
     method: 'put',
     route: '/v1/customers/{customerId}/plan',

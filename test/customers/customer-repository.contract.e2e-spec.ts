@@ -186,6 +186,7 @@ function customerRepositoryContract(name: string, makeRepository: () => Customer
         email: null,
         timezone: customer.timezone,
         planHistory: customer.planHistory,
+        billingAddress: null,
         createdAt: customer.createdAt,
       });
       expect(owner).not.toHaveProperty('lines');

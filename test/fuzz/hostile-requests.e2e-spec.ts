@@ -304,6 +304,24 @@ const aCallish = fc.record(
   },
   { requiredKeys: ['callId', 'phoneNumber', 'startedAt', 'minutes'] },
 );
+const billingAddress = fc.oneof(
+  fc.constant(null),
+  text({ maxLength: 20 }),
+  fc.record(
+    {
+      line1: mostly(fc.constantFrom('Rua Augusta 100', 'ул. Тверская 1'), text({ maxLength: 210 })),
+      line2: fc.oneof(text({ maxLength: 210 }), fc.constant(null)),
+      city: mostly(fc.constantFrom('Lisboa', 'Łódź', 'Αθήνα'), text({ maxLength: 110 })),
+      postalCode: fc.oneof(text({ maxLength: 25 }), fc.constant(null), fc.integer()),
+      region: fc.oneof(text({ maxLength: 110 }), fc.constant(null)),
+      country: mostly(
+        fc.constantFrom('PT', 'PL', 'GR'),
+        fc.oneof(fc.constantFrom('pt', 'XX', 'PRT'), text({ maxLength: 4 })),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+);
 const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
   'post /v1/customers': fc.record(
     {
@@ -315,9 +333,11 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
       ),
       plan,
       phoneNumbers: fc.array(phoneish, { maxLength: 3 }),
+      billingAddress,
     },
     { requiredKeys: ['name'] },
   ),
+  'patch /v1/customers/{customerId}': fc.record({ billingAddress }, { requiredKeys: [] }),
   'post /v1/customers/{customerId}/phone-numbers': fc.record({ number: phoneish }),
   // Takes no body: whatever is sent, the line it names (nobody's) is not released.
   'delete /v1/customers/{customerId}/phone-numbers/{number}': fc.option(anyBody, { nil: undefined }),

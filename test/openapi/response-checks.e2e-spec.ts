@@ -15,6 +15,7 @@ const CUSTOMER = {
   pendingPlan: null,
   planEffectiveFrom: null,
   phoneNumbers: ['+351912345678'],
+  billingAddress: null,
   createdAt: '2026-10-01T09:30:00.000Z',
 };
 

@@ -15,6 +15,7 @@ export interface CustomerBody {
   timezone?: string;
   plan?: string;
   phoneNumbers?: string[];
+  billingAddress?: Record<string, unknown> | null;
 }
 
 export interface CreatedCustomer {

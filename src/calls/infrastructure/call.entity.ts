@@ -49,5 +49,11 @@ export const CallEntity = defineEntity({
       properties: ['customerId'],
       where: 'late AND late_invoice_id IS NULL',
     },
+    {
+      // The late calls a later invoice billed, in the order its annex lists them.
+      name: 'calls_late_invoice_idx',
+      properties: ['lateInvoiceId', 'startedAt', 'id'],
+      where: 'late_invoice_id IS NOT NULL',
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TimeZone } from '../../shared/domain/time-zone';
+import type { StoredBillingAddress } from '../domain/billing-address';
 import { Customer } from '../domain/customer';
 import { CustomerNotFoundError } from '../domain/customer.errors';
 import { ownerAt } from '../domain/line';
@@ -11,6 +12,8 @@ export interface CustomerProfile {
   name: string;
   email: string | null;
   timezone: TimeZone;
+  /** For invoices: null when the operator gave none. */
+  billingAddress: StoredBillingAddress | null;
   createdAt: Date;
   /** The plan code in force during a period (YYYY-MM in the customer's time zone). */
   planDuring(period: string): string;
@@ -74,6 +77,7 @@ function toProfile(customer: Customer | CustomerRecord): CustomerProfile {
     name: customer.name,
     email: customer.email,
     timezone: customer.timezone,
+    billingAddress: customer.billingAddress?.fields ?? null,
     createdAt: customer.createdAt,
     planDuring: (period) => customer.planHistory.inForceDuring(period),
   };

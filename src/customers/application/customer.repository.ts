@@ -49,6 +49,7 @@ export abstract class CustomerRepository {
   /** Ends the customer's open line of the number at `at`; false when it has none (nothing changes). */
   abstract releaseLine(customerId: string, number: string, at: Date): Promise<boolean>;
   abstract savePlanHistory(customer: Customer): Promise<void>;
+  abstract saveBillingAddress(customer: Customer): Promise<void>;
   /**
    * The plans, not in `known`, that some customer is on during `since` or a later period (its
    * plan then, or a pending change), and how many customers that concerns.

@@ -6,6 +6,7 @@ import { Clock } from '../../shared/clock/clock';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { TimeZone } from '../../shared/domain/time-zone';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
+import { BillingAddress } from '../domain/billing-address';
 import { Customer } from '../domain/customer';
 import { CustomerRepository } from './customer.repository';
 import { PlanCodes } from './plan-codes.port';
@@ -16,6 +17,8 @@ export interface RegisterCustomerCommand {
   timezone?: string;
   plan?: string;
   phoneNumbers?: string[];
+  /** Checked by `BillingAddress.parse`; null or absent: none. */
+  billingAddress?: unknown;
 }
 
 export interface RegisteredCustomer {
@@ -49,6 +52,10 @@ export class RegisterCustomerUseCase {
         phoneNumbers: (command.phoneNumbers ?? []).map((raw, index) =>
           PhoneNumber.parse(raw, `phoneNumbers[${index}]`),
         ),
+        billingAddress:
+          command.billingAddress === undefined || command.billingAddress === null
+            ? null
+            : BillingAddress.parse(command.billingAddress),
       },
       this.clock.now(),
     );

@@ -125,6 +125,7 @@ describe('Customer', () => {
         email: registered.email,
         timezone: registered.timezone,
         planHistory: registered.planHistory,
+        billingAddress: null,
         createdAt: registered.createdAt,
         lines: [
           { number: a, from: null, until: new Date('2026-10-10T00:00:00Z') },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { TimeZone } from '../../shared/domain/time-zone';
+import type { BillingAddress } from './billing-address';
 import { InvalidCustomerNameError } from './customer.errors';
 import { PhoneNumber } from '../../shared/domain/phone-number';
 import { PlanHistory } from './plan-history';
@@ -21,6 +22,8 @@ export interface CustomerProps {
   planHistory: PlanHistory;
   /** Every line, past and present, oldest first. */
   lines: CustomerLine[];
+  /** Printed on invoices; null when the operator gave none. */
+  billingAddress: BillingAddress | null;
   createdAt: Date;
 }
 
@@ -30,6 +33,7 @@ export interface NewCustomer {
   timezone: TimeZone;
   plan: string;
   phoneNumbers: PhoneNumber[];
+  billingAddress?: BillingAddress | null;
 }
 
 export class Customer {
@@ -47,6 +51,7 @@ export class Customer {
       planHistory: PlanHistory.startingWith(input.plan),
       // Lines given at registration are the customer's since always, as one added without `from`.
       lines: unique.map((number) => ({ number, from: null, until: null })),
+      billingAddress: input.billingAddress ?? null,
       createdAt: now,
     });
   }
@@ -81,6 +86,9 @@ export class Customer {
   phoneNumbersAt(now: Date): PhoneNumber[] {
     return this.props.lines.filter((line) => openAt(line, now)).map((line) => line.number);
   }
+  get billingAddress(): BillingAddress | null {
+    return this.props.billingAddress;
+  }
   get createdAt(): Date {
     return this.props.createdAt;
   }
@@ -97,5 +105,9 @@ export class Customer {
   changePlan(plan: string, now: Date): void {
     const next = this.currentPeriod(now).next().code;
     this.props = { ...this.props, planHistory: this.props.planHistory.changeTo(plan, next) };
+  }
+
+  changeBillingAddress(address: BillingAddress | null): void {
+    this.props = { ...this.props, billingAddress: address };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CustomerScoped, OperatorOnly } from '../../auth';
@@ -18,16 +18,19 @@ import {
   ReleaseBeforeLineStartError,
 } from '../domain/customer.errors';
 import { parseInstant } from '../../shared/domain/instant';
+import { InvalidBillingAddressError } from '../domain/billing-address';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { AddPhoneNumberUseCase } from '../application/add-phone-number.use-case';
 import { ChangePlanUseCase } from '../application/change-plan.use-case';
 import { GetCustomerQuery } from '../application/get-customer.query';
 import { ListCustomersQuery } from '../application/list-customers.query';
+import { PatchCustomerUseCase } from '../application/patch-customer.use-case';
 import { RegisterCustomerUseCase } from '../application/register-customer.use-case';
 import { ReleasePhoneNumberUseCase } from '../application/release-phone-number.use-case';
 import { AddPhoneNumberDto } from './dto/add-phone-number.dto';
 import { ChangePlanDto } from './dto/change-plan.dto';
+import { PatchCustomerDto } from './dto/patch-customer.dto';
 import { CreatedCustomerResponse, CustomerPageResponse, CustomerResponse } from './dto/customer.response';
 import { LineListResponse, LineResponse, MAX_LISTED_LINES } from './dto/line.response';
 import { ReleasePhoneNumberQueryDto } from './dto/release-phone-number.query.dto';
@@ -43,6 +46,7 @@ export class CustomersController {
     private readonly addPhoneNumber: AddPhoneNumberUseCase,
     private readonly releasePhoneNumber: ReleasePhoneNumberUseCase,
     private readonly changePlan: ChangePlanUseCase,
+    private readonly patchCustomer: PatchCustomerUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -54,6 +58,10 @@ export class CustomersController {
     new InvalidPhoneNumberError('+351 2', 'phoneNumbers[0]'),
     new InvalidTimeZoneError('Mars/Olympus'),
     new UnknownPlanError('gold', ['postpaid', 'prepaid', 'flat']),
+    new InvalidBillingAddressError(
+      'billingAddress.country',
+      'must be an ISO 3166-1 alpha-2 country code in upper case, e.g. PT',
+    ),
     new PhoneNumberTakenError('+351912345678'),
   )
   async register(
@@ -87,6 +95,27 @@ export class CustomersController {
     @NoQuery() _query: void,
   ): Promise<CustomerResponse> {
     return CustomerResponse.of(await this.getCustomer.execute(customerId), this.clock.now());
+  }
+
+  @Patch(':customerId')
+  @OperatorOnly()
+  @ApiOperation({
+    summary: "Change a customer's billing address (operator)",
+    description:
+      'A JSON merge patch (RFC 7396 semantics, sent as application/json): fields left out stay as ' +
+      'they are; `billingAddress: null` removes the address; an object is merged into the stored one.',
+  })
+  @ApiOkResponse({ type: CustomerResponse })
+  @ApiProblems(
+    new InvalidBillingAddressError('billingAddress.city', 'is required'),
+    new CustomerNotFoundError(EXAMPLE_UUID),
+  )
+  async patch(
+    @Param('customerId', new UuidParamPipe('customerId')) customerId: string,
+    @NoQuery() _query: void,
+    @Body() body: PatchCustomerDto,
+  ): Promise<CustomerResponse> {
+    return CustomerResponse.of(await this.patchCustomer.execute(customerId, body), this.clock.now());
   }
 
   @Post(':customerId/phone-numbers')

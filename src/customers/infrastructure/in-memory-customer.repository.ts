@@ -90,6 +90,12 @@ export class InMemoryCustomerRepository extends CustomerRepository {
     return Promise.resolve();
   }
 
+  saveBillingAddress(customer: Customer): Promise<void> {
+    const record = this.records.get(customer.id);
+    if (record) this.records.set(customer.id, { ...record, billingAddress: customer.billingAddress });
+    return Promise.resolve();
+  }
+
   onPlansOutside(known: string[], since: string): Promise<PlansOutside> {
     const plans = new Set<string>();
     let customers = 0;
@@ -144,6 +150,7 @@ function toRecord(customer: Customer): CustomerRecord {
     email: customer.email,
     timezone: customer.timezone,
     planHistory: customer.planHistory,
+    billingAddress: customer.billingAddress,
     createdAt: customer.createdAt,
   };
 }

@@ -13,15 +13,27 @@ import {
   OwnedLine,
   PlansOutside,
 } from '../application/customer.repository';
+import { BillingAddress } from '../domain/billing-address';
 import { Customer, type CustomerLine } from '../domain/customer';
 import type { Line } from '../domain/line';
 import { CustomerNotFoundError, PhoneNumberTakenError } from '../domain/customer.errors';
 import { PlanHistory } from '../domain/plan-history';
 import type { CustomerRow, CustomersTables } from './customers.tables';
 
-const RECORD_COLUMNS = ['c.id', 'c.name', 'c.email', 'c.timezone', 'c.plan_history', 'c.created_at'] as const;
+const RECORD_COLUMNS = [
+  'c.id',
+  'c.name',
+  'c.email',
+  'c.timezone',
+  'c.plan_history',
+  'c.billing_address',
+  'c.created_at',
+] as const;
 
-type RecordRow = Pick<CustomerRow, 'id' | 'name' | 'email' | 'timezone' | 'plan_history' | 'created_at'>;
+type RecordRow = Pick<
+  CustomerRow,
+  'id' | 'name' | 'email' | 'timezone' | 'plan_history' | 'billing_address' | 'created_at'
+>;
 
 /** A line as `json_build_object` gives it: instants as ISO strings. */
 interface LineJson {
@@ -89,6 +101,7 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
           email: customer.email,
           timezone: customer.timezone.name,
           plan_history: JSON.stringify(customer.planHistory.entries),
+          billing_address: addressJson(customer),
           created_at: customer.createdAt,
         })
         .execute();
@@ -177,6 +190,14 @@ export class MikroOrmCustomerRepository extends CustomerRepository {
       .execute();
   }
 
+  async saveBillingAddress(customer: Customer): Promise<void> {
+    await this.db.kysely
+      .updateTable('customers')
+      .set({ billing_address: addressJson(customer) })
+      .where('id', '=', customer.id)
+      .execute();
+  }
+
   async onPlansOutside(known: string[], since: string): Promise<PlansOutside> {
     // A history entry counts unless the next one was already in force during `since` (PlanHistory.plansFrom).
     const row = await this.db.kysely
@@ -229,6 +250,7 @@ function toRecord(row: RecordRow): CustomerRecord {
     email: row.email,
     timezone: TimeZone.of(row.timezone),
     planHistory: PlanHistory.fromStored(row.plan_history),
+    billingAddress: addressOf(row),
     createdAt: instant(row.created_at),
   };
 }
@@ -251,4 +273,13 @@ function toCustomer(row: RecordRow, lines: LineJson[] | null): Customer {
       until: line.until === null ? null : new Date(line.until),
     })),
   });
+}
+
+function addressOf(row: Pick<CustomerRow, 'billing_address'>): BillingAddress | null {
+  return row.billing_address ? BillingAddress.fromStored(row.billing_address) : null;
+}
+
+/** The address as a JSON document, or SQL NULL (not the JSON null) when there is none. */
+function addressJson(customer: Customer): string | null {
+  return customer.billingAddress ? JSON.stringify(customer.billingAddress.fields) : null;
 }

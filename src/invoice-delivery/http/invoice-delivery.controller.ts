@@ -22,16 +22,19 @@ export class InvoiceDeliveryController {
   @Get('v1/invoices/:invoiceId/pdf')
   @OwnedByCaller()
   @ApiOperation({
-    summary: 'The invoice as a one-page PDF',
+    summary: 'The invoice as a PDF, with its itemised calls',
     description:
-      'Issuer, customer, number, period in the customer time zone, lines, total and currency. ' +
-      'The same bytes every time for one invoice (the email attaches this same file).',
+      'Issuer (INVOICE_ISSUER_*), customer and billing address, invoice and due dates, period in the ' +
+      'customer time zone, the lines and total with currency, for prepaid the balance before and after, ' +
+      'then every billed call (date and time in the customer zone, line, destination, duration, charge) ' +
+      'over as many pages as needed, numbered "n / N". The same bytes every time for one invoice ' +
+      '(the email attaches this same file).',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The PDF',
-    // A one-page PDF with the standard fonts, a few kilobytes; 1 MiB is far beyond any.
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: 1_048_576 } } },
+    // About 60 bytes per itemised call plus ~60 KB (the font subset): 10,000 calls are ~0.6 MB.
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: 268_435_456 } } },
   })
   @ApiProblems(new InvoiceNotFoundError(EXAMPLE_UUID))
   async pdf(

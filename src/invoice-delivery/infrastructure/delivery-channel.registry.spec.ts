@@ -17,6 +17,7 @@ const customer = (email: string | null) => ({
   name: 'Ada Lovelace',
   email,
   timezone: TimeZone.UTC,
+  billingAddress: null,
   createdAt: new Date('2026-09-15T00:00:00Z'),
   planDuring: () => 'postpaid',
 });

@@ -32,4 +32,6 @@ export abstract class PrepaidLedgerRepository {
   abstract recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void>;
   /** Records an `invoice_credit` entry per invoice and adds each to its customer's balance. */
   abstract recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void>;
+  /** The sum of the customer's ledger entries recorded strictly before `instant`. */
+  abstract balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money>;
 }

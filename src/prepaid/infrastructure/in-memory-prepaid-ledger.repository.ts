@@ -86,6 +86,18 @@ export class InMemoryPrepaidLedgerRepository extends PrepaidLedgerRepository {
     return Promise.resolve();
   }
 
+  balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money> {
+    const before = this.entries.filter(
+      (entry) => entry.customerId === customerId && entry.createdAt.getTime() < instant.getTime(),
+    );
+    return Promise.resolve(
+      Money.sum(
+        before.map((entry) => entry.amount),
+        currency,
+      ),
+    );
+  }
+
   private add(
     entry: Partial<LedgerEntry> & Pick<LedgerEntry, 'customerId' | 'kind' | 'amount' | 'createdAt'>,
   ) {

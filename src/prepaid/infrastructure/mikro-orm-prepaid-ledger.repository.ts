@@ -145,4 +145,14 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
       .whereRef('prepaid_balances.customer_id', '=', 'v.customer_id')
       .execute();
   }
+
+  async balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money> {
+    const row = await this.db.kysely
+      .selectFrom('prepaid_ledger_entries')
+      .select(sql<string | null>`sum(amount)`.as('balance'))
+      .where('customer_id', '=', customerId)
+      .where('created_at', '<', instant.toISOString())
+      .executeTakeFirstOrThrow();
+    return row.balance === null ? Money.zero(currency) : Money.of(row.balance, currency);
+  }
 }

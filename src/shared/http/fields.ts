@@ -32,7 +32,10 @@ function field(doc: FieldDoc, schema: ApiPropertyOptions, rule: Rule): PropertyD
       ...schema,
       description,
       example,
-      required: !optional,
+      // An object's schema lists its own required fields in `required`: then `selfRequired` says the field's.
+      ...(Array.isArray((schema as { required?: unknown }).required)
+        ? { selfRequired: !optional }
+        : { required: !optional }),
       ...(nullable ? { nullable } : {}),
     } as ApiPropertyOptions),
     // Optional means "may be left out"; null only where the field is nullable.
@@ -203,5 +206,25 @@ export function InstantField(doc: FieldDoc): PropertyDecorator {
     { type: String, maxLength: MAX_INSTANT_LENGTH, pattern: INSTANT_PATTERN.source },
     (value) =>
       parseInstant(value) ? null : 'must be an ISO 8601 instant with an offset, e.g. 2026-10-01T00:00:00Z',
+  );
+}
+
+/** An OpenAPI schema object, as written in the document. */
+export type SchemaObject = Record<string, unknown>;
+
+export interface ObjectOptions extends FieldDoc {
+  /** The object's schema (`type: 'object'`, its properties); the domain checks its fields. */
+  schema: SchemaObject;
+}
+
+/**
+ * A JSON object whose fields the domain judges as a whole (an address: which fields are required
+ * may depend on what is already stored), documented inline by `schema` (OpenAPI 3.0 has no
+ * nullable reference). Here only "an object, not an array".
+ */
+export function ObjectField(options: ObjectOptions): PropertyDecorator {
+  const doc = { ...options, example: options.example ?? options.schema.example };
+  return field(doc, options.schema, (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'must be an object',
   );
 }

@@ -6,6 +6,8 @@ import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
 import { E164_PATTERN } from '../../../shared/domain/phone-number';
 import { freeText, INSTANT, NEXT_CURSOR, PERIOD, UUID } from '../../../shared/http/schema-fragments';
 import type { Customer } from '../../domain/customer';
+import type { StoredBillingAddress } from '../../domain/billing-address';
+import { billingAddressSchema } from './billing-address.dto';
 import { MAX_PHONE_NUMBERS } from './register-customer.dto';
 
 const PLAN_CODE = { type: String, pattern: PLAN_CODE_PATTERN.source, maxLength: 64 };
@@ -49,6 +51,13 @@ export class CustomerResponse {
     description: 'The lines open now: not released (a line assigned from a later instant included)',
   })
   phoneNumbers!: string[];
+  @ApiProperty({
+    ...billingAddressSchema('response'),
+    selfRequired: true,
+    nullable: true,
+    description: 'Printed on the invoice PDF; null when none was given',
+  })
+  billingAddress!: StoredBillingAddress | null;
   @ApiProperty({ ...INSTANT, example: '2026-10-01T09:30:00.000Z' })
   createdAt!: string;
 
@@ -64,6 +73,7 @@ export class CustomerResponse {
       pendingPlan: pending?.plan ?? null,
       planEffectiveFrom: pending?.from ?? null,
       phoneNumbers: customer.phoneNumbersAt(now).map((number) => number.e164),
+      billingAddress: customer.billingAddress ? { ...customer.billingAddress.fields } : null,
       createdAt: customer.createdAt.toISOString(),
     };
   }

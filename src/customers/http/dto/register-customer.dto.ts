@@ -1,7 +1,8 @@
 import { PLAN_CODE_PATTERN } from '../../../billing-plans';
 import { INTERNATIONAL_NUMBER_PATTERN } from '../../../shared/domain/phone-number';
 import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
-import { EmailField, TextField, TextListField } from '../../../shared/http/fields';
+import { EmailField, ObjectField, TextField, TextListField } from '../../../shared/http/fields';
+import { billingAddressSchema } from './billing-address.dto';
 
 export const MAX_PHONE_NUMBERS = 1000;
 
@@ -39,4 +40,12 @@ export class RegisterCustomerDto {
     description: 'Lines of this customer, international numbers; stored in E.164.',
   })
   phoneNumbers?: string[];
+
+  @ObjectField({
+    optional: true,
+    nullable: true,
+    schema: billingAddressSchema('create'),
+    description: 'Printed on the invoice PDF under the customer name. Absent or null: none.',
+  })
+  billingAddress?: Record<string, unknown> | null;
 }
