@@ -24,7 +24,8 @@ const HISTORY_COLUMNS = [
   'received_at',
 ] as const;
 
-type HistoryRow = Pick<CallRow, (typeof HISTORY_COLUMNS)[number]>;
+/** A call as the API shows it, read from these columns. */
+export type HistoryRow = Pick<CallRow, (typeof HISTORY_COLUMNS)[number]>;
 
 /** The call history straight from the history index (customer_id, started_at DESC, id DESC). */
 @Injectable()
@@ -48,7 +49,7 @@ export class MikroOrmCallHistory extends CallHistory {
         limit: filter.limit,
       }),
     );
-    return rows.map((row) => toView(row, filter.customerId));
+    return rows.map((row) => callViewOf(row, filter.customerId));
   }
 
   private statementFor({
@@ -94,7 +95,8 @@ interface PageParams {
   limit: number;
 }
 
-function toView(row: HistoryRow, customerId: string): CallView {
+/** The stored row as the API shows the call (amounts and instants formatted without a round trip). */
+export function callViewOf(row: HistoryRow, customerId: string): CallView {
   const view: CallView = {
     id: row.id,
     callId: row.call_id,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type RawBuilder, sql } from 'kysely';
-import { Database, isoInstant } from '../../shared/database/database';
-import { Money } from '../../shared/domain/money';
+import { Database } from '../../shared/database/database';
 import {
   InvoiceCalls,
   type InvoiceCallsAfter,
@@ -9,26 +8,9 @@ import {
   type InvoiceCallsSummary,
   type InvoiceCallView,
 } from '../application/invoice-calls.read-model';
+import { callViewOf, type HistoryRow } from './mikro-orm-call-history.read-model';
 
-interface InvoiceCallRow {
-  id: string;
-  call_id: string;
-  phone_number: string;
-  destination: string | null;
-  started_at: string | Date;
-  minutes: number;
-  duration_seconds: number;
-  billed_seconds: number;
-  rate_group: string;
-  rate_per_minute: string;
-  charge: string;
-  currency: string;
-  covered_by_balance: string | null;
-  plan: string;
-  period: string;
-  received_at: string | Date;
-  late: boolean;
-}
+type InvoiceCallRow = HistoryRow & { late: boolean };
 
 const COLUMNS = sql`id, call_id, phone_number, destination, started_at, minutes, duration_seconds,
   billed_seconds, rate_group, rate_per_minute, charge, currency, covered_by_balance, plan, period,
@@ -83,25 +65,5 @@ function claimedLate(scope: InvoiceCallsScope): RawBuilder<unknown> {
 }
 
 function toView(row: InvoiceCallRow, customerId: string): InvoiceCallView {
-  const view: InvoiceCallView = {
-    id: row.id,
-    callId: row.call_id,
-    customerId,
-    phoneNumber: row.phone_number,
-    destination: row.destination,
-    startedAt: isoInstant(row.started_at),
-    minutes: row.minutes,
-    durationSeconds: row.duration_seconds,
-    billedSeconds: row.billed_seconds,
-    rate: { group: row.rate_group, ratePerMinute: Money.formatAmount(row.rate_per_minute) },
-    charge: { amount: Money.formatAmount(row.charge), currency: row.currency },
-    plan: row.plan,
-    period: row.period,
-    receivedAt: isoInstant(row.received_at),
-    late: row.late,
-  };
-  if (row.covered_by_balance !== null) {
-    view.coveredByBalance = { amount: Money.formatAmount(row.covered_by_balance), currency: row.currency };
-  }
-  return view;
+  return { ...callViewOf(row, customerId), late: row.late };
 }
