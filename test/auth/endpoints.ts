@@ -100,6 +100,13 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    route: '/v1/invoices/{invoiceId}/calls',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  {
+    method: 'get',
     route: '/v1/invoices/{invoiceId}/pdf',
     access: 'owner',
     ok: 200,
