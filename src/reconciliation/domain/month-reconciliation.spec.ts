@@ -59,6 +59,18 @@ function facts(): InvoicingFacts {
   };
 }
 
+/** Ada's October invoice billed 3 calls, but 4 are stored on time now: one reached it after it was issued. */
+function factsWithACallStoredAfterTheInvoice(): InvoicingFacts {
+  const f = facts();
+  f.storedOnTime.set(periodKey(ADA, '2026-10'), {
+    customerId: ADA,
+    period: '2026-10',
+    calls: 4,
+    billedSeconds: 240,
+  });
+  return f;
+}
+
 const NOTHING_ELSE: OtherLedgers = {
   notBillable: { calls: 0, seconds: 0 },
   suspended: { calls: 0, seconds: 0, byReason: { 'unknown-phone-number': 0, 'no-rate': 0 } },
@@ -81,13 +93,7 @@ describe('Where a group of recorded calls stands', () => {
   });
 
   it('is unaccounted when on time in an invoiced period whose invoice billed fewer calls than are stored', () => {
-    const f = facts();
-    f.storedOnTime.set(periodKey(ADA, '2026-10'), {
-      customerId: ADA,
-      period: '2026-10',
-      calls: 4,
-      billedSeconds: 240,
-    });
+    const f = factsWithACallStoredAfterTheInvoice();
     expect(standingOf(group({}), f)).toBe('unaccounted');
   });
 
@@ -145,13 +151,7 @@ describe("A month's reconciliation", () => {
   });
 
   it('says the charges identity does not hold when a recorded charge is on no invoice and awaits none', () => {
-    const f = facts();
-    f.storedOnTime.set(periodKey(ADA, '2026-10'), {
-      customerId: ADA,
-      period: '2026-10',
-      calls: 4,
-      billedSeconds: 240,
-    });
+    const f = factsWithACallStoredAfterTheInvoice();
     const result = reconcileMonth(
       OCTOBER,
       [group({ calls: 4, billedSeconds: 240, charges: '0.08' })],
