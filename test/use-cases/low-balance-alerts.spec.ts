@@ -36,8 +36,8 @@ describe('Low-balance alerts of prepaid calls', () => {
   const alerts = () =>
     service.adapters.balanceAlerts.queued.map((alert) => [
       alert.customerId,
-      `${alert.balance}`,
-      `${alert.threshold}`,
+      alert.balance.toString(),
+      alert.threshold.toString(),
     ]);
 
   it('queues one alert, with the balance left and the threshold, when a call goes below the threshold', async () => {

@@ -100,7 +100,11 @@ describe('crossingsOf: the alerts a drawdown raises', () => {
       move({ customerId: 'dan', before: usd(499), after: usd(100) }),
     ]);
     expect(
-      crossings.map(({ customerId, balance, threshold }) => [customerId, `${balance}`, `${threshold}`]),
+      crossings.map(({ customerId, balance, threshold }) => [
+        customerId,
+        balance.toString(),
+        threshold.toString(),
+      ]),
     ).toEqual([['ada', '4.50', '5.00']]);
   });
 
