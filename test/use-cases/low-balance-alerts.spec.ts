@@ -74,3 +74,33 @@ describe('Low-balance alerts of prepaid calls', () => {
     expect(alerts()).toEqual([]);
   });
 });
+
+describe('Low-balance alerts re-armed by an invoice credit', () => {
+  it("re-arms when the invoice's credit of uncovered charges brings the balance back to the threshold", async () => {
+    const service = inMemoryService(
+      '2026-10-15T12:00:00Z',
+      {},
+      {
+        ...DEFAULT_PLAN_CATALOG,
+        prepaid: { type: 'prepaid', ratePerMinute: '0.10', currency: 'USD', lowBalanceThreshold: '0.00' },
+      },
+    );
+    const phoneNumber = aPhoneNumber();
+    const { customer } = await service.registerCustomer.execute({
+      name: 'Ada',
+      plan: 'prepaid',
+      phoneNumbers: [phoneNumber],
+    });
+    const call = (callId: string, startedAt: string) => ({ callId, phoneNumber, startedAt, minutes: 2 });
+    await service.topUpBalance.execute(customer.id, '0.10', 'pay-1');
+    await service.recordCalls.execute([call('october', '2026-10-15T10:00:00Z')]); // -0.10: first alert
+    service.clock.set('2026-11-01T00:05:00Z');
+    await service.issueInvoice.execute(customer.id, '2026-10'); // credits the 0.10 uncovered: 0.00, re-armed
+    await service.recordCalls.execute([call('november', '2026-11-01T00:01:00Z')]); // -0.20: second alert
+
+    expect(service.adapters.balanceAlerts.queued.map((alert) => alert.balance.toString())).toEqual([
+      '-0.10',
+      '-0.20',
+    ]);
+  });
+});
