@@ -20,36 +20,42 @@ const PLANS = {
 };
 const DELIVERIES = 'phone_billing_deliveries_total';
 
+let folder: string;
+/** The service's settings for PLANS, with these delivery settings. */
+const withPlans = (env: Record<string, string>) => {
+  const plans = join(folder, 'plans.json');
+  writeFileSync(plans, JSON.stringify(PLANS));
+  return { ...env, BILLING_PLANS_FILE: plans, DEFAULT_PLAN: 'postpaid' };
+};
+beforeAll(() => (folder = aTestFolder('low-balance-alerts')));
+afterAll(() => removeTestFolder(folder));
+
+const topUpOf = (service: TestApp, customer: CreatedCustomer, amount: string, reference: string) =>
+  service.http().post(`/v1/customers/${customer.id}/top-ups`).send({ amount, reference }).expect(201);
+const callOf = (service: TestApp, customer: CreatedCustomer, minutes: number) =>
+  service
+    .http()
+    .post('/v1/calls')
+    .send(aCall({ phoneNumber: customer.phoneNumber, minutes, startedAt: '2026-10-15T10:00:00Z' }))
+    .expect(201);
+
 describe('balance.low alerts, through the outbox and the signed webhook', () => {
-  let folder: string;
   let receiver: WebhookReceiver;
   let service: TestApp;
 
   beforeAll(async () => {
-    folder = aTestFolder('low-balance-alerts');
-    const plans = join(folder, 'plans.json');
-    writeFileSync(plans, JSON.stringify(PLANS));
     receiver = await startWebhookReceiver();
-    service = await startTestApp({
-      now: NOW,
-      env: deliveryEnv({ webhookUrl: receiver.url }, { BILLING_PLANS_FILE: plans, DEFAULT_PLAN: 'postpaid' }),
-    });
+    service = await startTestApp({ now: NOW, env: withPlans(deliveryEnv({ webhookUrl: receiver.url })) });
   });
   afterAll(async () => {
     await service.close();
     await receiver.close();
-    removeTestFolder(folder);
   });
   beforeEach(() => service.clock.set(NOW));
 
   const topUp = (customer: CreatedCustomer, amount: string, reference: string) =>
-    service.http().post(`/v1/customers/${customer.id}/top-ups`).send({ amount, reference }).expect(201);
-  const call = (customer: CreatedCustomer, minutes: number) =>
-    service
-      .http()
-      .post('/v1/calls')
-      .send(aCall({ phoneNumber: customer.phoneNumber, minutes, startedAt: '2026-10-15T10:00:00Z' }))
-      .expect(201);
+    topUpOf(service, customer, amount, reference);
+  const call = (customer: CreatedCustomer, minutes: number) => callOf(service, customer, minutes);
   const dispatch = () => dispatcherOf(service).dispatchDue();
   /** The balance.low webhooks the receiver got for this customer, signature verified. */
   const webhooksOf = (customer: CreatedCustomer): ReceivedWebhook[] =>
@@ -175,32 +181,17 @@ describe('balance.low alerts, through the outbox and the signed webhook', () => 
 });
 
 describe('balance.low alerts without a webhook', () => {
-  let folder: string;
   let service: TestApp;
 
   beforeAll(async () => {
-    folder = aTestFolder('low-balance-no-webhook');
-    const plans = join(folder, 'plans.json');
-    writeFileSync(plans, JSON.stringify(PLANS));
-    service = await startTestApp({ now: NOW, env: { BILLING_PLANS_FILE: plans, DEFAULT_PLAN: 'postpaid' } });
+    service = await startTestApp({ now: NOW, env: withPlans({}) });
   });
-  afterAll(async () => {
-    await service.close();
-    removeTestFolder(folder);
-  });
+  afterAll(() => service.close());
 
   it('queues nothing when INVOICE_WEBHOOK_URL is not set, and still disarms the alert', async () => {
     const customer = await aCustomer(service, { plan: 'prepaid' });
-    await service
-      .http()
-      .post(`/v1/customers/${customer.id}/top-ups`)
-      .send({ amount: '1.10', reference: 'p' })
-      .expect(201);
-    await service
-      .http()
-      .post('/v1/calls')
-      .send(aCall({ phoneNumber: customer.phoneNumber, minutes: 2, startedAt: '2026-10-15T10:00:00Z' }))
-      .expect(201);
+    await topUpOf(service, customer, '1.10', 'pay-1');
+    await callOf(service, customer, 2); // 0.90: crossed
 
     expect(await service.sql(`SELECT id FROM invoice_deliveries WHERE kind = 'balance.low'`)).toEqual([]);
     expect(
