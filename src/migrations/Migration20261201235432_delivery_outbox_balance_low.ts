@@ -23,6 +23,8 @@ export class Migration20261201235432_delivery_outbox_balance_low extends Migrati
   }
 
   override down(): void | Promise<void> {
+    // The table held only invoices before: the queued events go with their kind.
+    this.addSql(`delete from "invoice_deliveries" where "kind" <> 'invoice';`);
     this.addSql(`alter table "invoice_deliveries" drop constraint "invoice_deliveries_kind_invoice_check";`);
     this.addSql(`alter table "invoice_deliveries" drop constraint "invoice_deliveries_kind_payload_check";`);
     this.addSql(`alter table "invoice_deliveries" drop constraint "invoice_deliveries_kind_channel_check";`);

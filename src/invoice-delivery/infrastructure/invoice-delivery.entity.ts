@@ -5,9 +5,10 @@ import { DELIVERY_CHANNELS, DELIVERY_MESSAGE_KINDS } from '../domain/delivery';
 /**
  * Table `invoice_deliveries`: the transactional outbox, one row per invoice and channel, written in
  * the issuing transaction, and one row per `balance.low` event (kind `balance.low`: no invoice, its
- * JSON body in `payload`, webhook only), written in the transaction of the call that raised it. A dispatcher claims due rows with a lease (`lockedUntil` + `leaseToken`),
- * sends outside any transaction and records the outcome; `webhookId` is fixed at enqueue time, so a
- * resend carries the same Standard Webhooks id.
+ * JSON body in `payload`, webhook only), written in the transaction of the call that raised it. A
+ * dispatcher claims due rows with a lease (`lockedUntil` + `leaseToken`), sends outside any
+ * transaction and records the outcome; `webhookId` is fixed at enqueue time, so a resend carries the
+ * same Standard Webhooks id.
  */
 export const InvoiceDeliveryEntity = defineEntity({
   name: 'InvoiceDelivery',
