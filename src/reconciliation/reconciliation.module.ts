@@ -19,7 +19,7 @@ export class ReconciliationModule {
    * `ledgers`: the modules that provide and export the `SuspenseLedger` and `NotBillableLedger`
    * ports (suspense's and CDR files').
    */
-  static forRoot(options: { ledgers: Type[] }): DynamicModule {
+  static forRoot(options: { ledgers: (Type | DynamicModule)[] }): DynamicModule {
     return { module: ReconciliationModule, imports: options.ledgers };
   }
 }
