@@ -16,6 +16,7 @@ import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
 import { ShutdownTasks } from './shared/shutdown-tasks';
 import { SharedModule } from './shared/shared.module';
+import { SuspenseModule, SuspenseStoreModule } from './suspense';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,10 +32,12 @@ export class AppModule {
     // Modules that need each other the other way round get a port, plugged in here (no import cycle):
     // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
     // invoice delivery's outbox, and invoice delivery reads these invoices; releasing a line asks
-    // the calls module for its latest call (LineCallsModule, global).
+    // the calls module for its latest call (LineCallsModule, global); recording holds calls in
+    // suspense (SuspenseStoreModule), and suspense records them through calls; assigning a line
+    // retries its held calls (SuspenseModule, global, provides customers' LineAssignments).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
-    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
+    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule, suspense: SuspenseStoreModule });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -51,6 +54,7 @@ export class AppModule {
         CustomersModule,
         LineCallsModule,
         calls,
+        SuspenseModule.forRoot({ calls }),
         invoicing,
         invoiceDelivery,
         PrepaidModule,
