@@ -303,7 +303,8 @@ describe('Prometheus metrics at GET /metrics', () => {
     expect(pool('connections')).toBeGreaterThanOrEqual(1);
     expect(pool('connections')).toBeLessThanOrEqual(pool('max_connections'));
     expect(pool('idle_connections')).toBeLessThanOrEqual(pool('connections'));
-    expect(pool('waiting_requests')).toBe(0);
+    // At most the scrape's own count of held calls, waiting for a connection the pool is opening.
+    expect(pool('waiting_requests')).toBeLessThanOrEqual(1);
     for (const name of [
       'process_cpu_seconds_total',
       'process_resident_memory_bytes',

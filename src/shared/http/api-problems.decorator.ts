@@ -37,6 +37,7 @@ export class ProblemSchema {
   @ApiPropertyOptional({
     type: String,
     format: 'uuid',
+    maxLength: 36,
     description:
       'Only on a call record refused with 422 but held in suspense: the held call (GET /v1/suspended-calls)',
   })

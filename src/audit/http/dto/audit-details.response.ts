@@ -132,7 +132,7 @@ export class SuspendedCallRecordedDetails {
   callId!: string;
   @ApiProperty({ ...SUSPENSE_REASON, description: 'Why it was held' })
   reason!: string;
-  @ApiProperty({ type: String, format: 'uuid', description: 'The recorded call' })
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, description: 'The recorded call' })
   callIdOfRecord!: string;
   @ApiProperty({ type: MoneyResponse, description: 'What it was charged' })
   charge!: MoneyResponse;

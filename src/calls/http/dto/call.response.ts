@@ -155,6 +155,7 @@ class RejectedCallResponse {
   @ApiPropertyOptional({
     type: String,
     format: 'uuid',
+    maxLength: 36,
     example: '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b',
     description: 'Only for an item held in suspense (422): the held call, listed at GET /v1/suspended-calls',
   })
