@@ -37,7 +37,10 @@ export class AppModule {
     // retries its held calls (SuspenseModule, global, provides customers' LineAssignments).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
-    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule, suspense: SuspenseStoreModule });
+    const calls = CallsModule.forRoot({
+      invoicedPeriods: InvoicedPeriodsModule,
+      suspense: SuspenseStoreModule,
+    });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CallSuspense } from '../calls';
 import { SuspendedCallCount } from '../metrics';
-import { SuspenseLedger } from '../reconciliation/application/suspense-ledger.port';
+import { SuspenseLedger } from '../reconciliation';
 import { SuspendedCallRepository } from './application/suspended-call.repository';
 import { MikroOrmSuspendedCallRepository } from './infrastructure/mikro-orm-suspended-call.repository';
 import {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SuspenseLedger } from '../../src/reconciliation/application/suspense-ledger.port';
+import { SuspenseLedger } from '../../src/reconciliation';
 import { StartUpRetry } from '../../src/suspense';
 import { aCall, aCustomer, aPhoneNumber } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -70,7 +70,11 @@ describe('Suspense across a catalog change, and its month totals for reconciliat
       type: 'https://phone-billing.dev/problems/no-rate-for-destination',
       suspendedCallId: expect.any(String),
     });
-    const stillUnpriced = await app.http().post('/v1/suspended-calls/reprocess').send({ reason: 'no-rate' }).expect(200);
+    const stillUnpriced = await app
+      .http()
+      .post('/v1/suspended-calls/reprocess')
+      .send({ reason: 'no-rate' })
+      .expect(200);
     expect(stillUnpriced.body).toEqual({ retried: 1, recorded: 0, stillSuspended: 1 });
 
     app = await restart(withUs, 'plans-2.json');
@@ -98,7 +102,11 @@ describe('Suspense across a catalog change, and its month totals for reconciliat
     const customer = await aCustomer(app, { plan: 'deck-only' });
     const unpriced = aCall({ phoneNumber: customer.phoneNumber, destination: '+12125550100' });
     const unknown = aCall({ phoneNumber: aPhoneNumber() });
-    await app.http().post('/v1/calls/batch').send({ calls: [unpriced, unknown] }).expect(200);
+    await app
+      .http()
+      .post('/v1/calls/batch')
+      .send({ calls: [unpriced, unknown] })
+      .expect(200);
 
     app = await restart(withUs, 'plans-4.json');
     await app.app.get(StartUpRetry).settled();
@@ -119,7 +127,11 @@ describe('Suspense across a catalog change, and its month totals for reconciliat
   it('totals a UTC month of held calls by status and reason from the stored rows (SuspenseLedger)', async () => {
     const app = await restart(withoutUs, 'plans-5.json');
     const ledger = app.app.get(SuspenseLedger);
-    const month = { month: '2026-08', start: new Date('2026-08-01T00:00:00Z'), end: new Date('2026-09-01T00:00:00Z') };
+    const month = {
+      month: '2026-08',
+      start: new Date('2026-08-01T00:00:00Z'),
+      end: new Date('2026-09-01T00:00:00Z'),
+    };
     const before = await ledger.monthTotals(month);
     expect(before).toEqual({
       suspended: { calls: 0, seconds: 0, byReason: { 'unknown-phone-number': 0, 'no-rate': 0 } },
@@ -130,7 +142,12 @@ describe('Suspense across a catalog change, and its month totals for reconciliat
     const calls = [
       aCall({ phoneNumber: number, startedAt: '2026-08-01T00:00:00Z', durationSeconds: 10 }),
       aCall({ phoneNumber: number, startedAt: '2026-08-31T23:59:59Z', durationSeconds: 20 }),
-      aCall({ phoneNumber: customer.phoneNumber, destination: '+1415', startedAt: '2026-08-15T00:00:00Z', durationSeconds: 40 }),
+      aCall({
+        phoneNumber: customer.phoneNumber,
+        destination: '+1415',
+        startedAt: '2026-08-15T00:00:00Z',
+        durationSeconds: 40,
+      }),
       aCall({ phoneNumber: number, startedAt: '2026-08-20T00:00:00Z', durationSeconds: 80 }),
       aCall({ phoneNumber: number, startedAt: '2026-09-01T00:00:00Z', durationSeconds: 160 }),
       aCall({ phoneNumber: number, startedAt: '2026-07-31T23:59:59Z', durationSeconds: 320 }),

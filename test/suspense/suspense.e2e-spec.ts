@@ -90,14 +90,20 @@ describe('Suspense: calls held when their line has no owner, retried, written of
     const first = await post(call).expect(422);
     const replay = await post(call).expect(422);
     expect(replay.body.suspendedCallId).toBe(first.body.suspendedCallId);
-    const inBatch = await service.http().post('/v1/calls/batch').send({ calls: [call, call] }).expect(200);
+    const inBatch = await service
+      .http()
+      .post('/v1/calls/batch')
+      .send({ calls: [call, call] })
+      .expect(200);
     expect(inBatch.body.rejected.map((item: { suspendedCallId: string }) => item.suspendedCallId)).toEqual([
       first.body.suspendedCallId,
       first.body.suspendedCallId,
     ]);
     const conflict = await post({ ...call, minutes: 7 }).expect(409);
     expect(conflict.body.type).toContain('/problems/call-id-conflict');
-    expect(await heldRows(call.callId as string)).toEqual([{ id: first.body.suspendedCallId, status: 'suspended' }]);
+    expect(await heldRows(call.callId as string)).toEqual([
+      { id: first.body.suspendedCallId, status: 'suspended' },
+    ]);
   });
 
   it('holds the unknown lines of a batch, counts them as suspended, and stores the others', async () => {
@@ -190,7 +196,11 @@ describe('Suspense: calls held when their line has no owner, retried, written of
         details: { callId: call.callId, reason: 'unknown-phone-number', note: 'test line' },
       }),
     ]);
-    const again = await service.http().post(`/v1/suspended-calls/${held}/write-off`).send({ note: 'x' }).expect(409);
+    const again = await service
+      .http()
+      .post(`/v1/suspended-calls/${held}/write-off`)
+      .send({ note: 'x' })
+      .expect(409);
     expect(again.body.type).toContain('/problems/suspended-call-not-held');
     await service
       .http()
@@ -204,7 +214,10 @@ describe('Suspense: calls held when their line has no owner, retried, written of
   it('records each held call once when reprocessing runs twice during the line assignment', async () => {
     const number = aPhoneNumber();
     const calls = Array.from({ length: 40 }, (_, i) =>
-      aCall({ phoneNumber: number, startedAt: `2026-10-0${1 + (i % 9)}T10:00:${String(i).padStart(2, '0')}Z` }),
+      aCall({
+        phoneNumber: number,
+        startedAt: `2026-10-0${1 + (i % 9)}T10:00:${String(i).padStart(2, '0')}Z`,
+      }),
     );
     const batch = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
     expect(batch.body.suspended).toBe(40);

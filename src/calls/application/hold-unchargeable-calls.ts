@@ -31,7 +31,8 @@ export class HoldUnchargeableCalls {
     now: Date,
   ): Promise<SettledCalls> {
     const pendingIds = new Set(pending.map((item) => item.call.callId));
-    const heldBefore = pending.length > 0 ? await this.suspense.heldAmong([...pendingIds]) : new Map();
+    const heldBefore =
+      pending.length > 0 ? await this.suspense.heldAmong([...pendingIds]) : new Map<string, HeldCall>();
     const toStore = pending.filter((item) => {
       const held = heldBefore.get(item.call.callId);
       return held === undefined || held.status === 'recorded';
@@ -43,7 +44,12 @@ export class HoldUnchargeableCalls {
     const alreadyStored = await this.calls.findByCallIds([...firstCopies.keys()]);
     const toHold: CallToHold[] = [...firstCopies.values()]
       .filter((item) => !alreadyStored.has(item.record.callId))
-      .map((item) => ({ record: item.record, reason: item.reason, source: sourceOf(item.index), receivedAt: now }));
+      .map((item) => ({
+        record: item.record,
+        reason: item.reason,
+        source: sourceOf(item.index),
+        receivedAt: now,
+      }));
 
     const work = async () => ({
       stored: toStore.length > 0 ? await this.storage.store(toStore) : new Map<string, StoredOutcome>(),
@@ -85,7 +91,9 @@ export class SettledCalls {
     const fresh = this.freshRefusals.get(record.callId);
     const error = new CallHeldInSuspenseError(
       held.reason,
-      fresh?.reason === held.reason ? fresh.error.message : `call ${record.callId} is held in suspense (${held.reason})`,
+      fresh?.reason === held.reason
+        ? fresh.error.message
+        : `call ${record.callId} is held in suspense (${held.reason})`,
       fresh?.reason === held.reason ? fresh.error.field : undefined,
       held.suspendedCallId,
     );

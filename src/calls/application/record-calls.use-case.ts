@@ -86,7 +86,12 @@ export class RecordCallsUseCase {
       firstIndexOf.set(record.callId, index);
     });
 
-    const settled = await this.holding.storeOrHold(pending, unchargeable, (index) => sources[index] ?? API_SOURCE, now);
+    const settled = await this.holding.storeOrHold(
+      pending,
+      unchargeable,
+      (index) => sources[index] ?? API_SOURCE,
+      now,
+    );
     records.forEach((record, index) => {
       if (record && !judged.has(index))
         judged.set(index, settled.judge(record, firstIndexOf.get(record.callId) === index));

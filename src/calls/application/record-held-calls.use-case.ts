@@ -35,7 +35,9 @@ export class RecordHeldCallsUseCase {
   async execute(records: CallRecord[]): Promise<Map<string, HeldCallRetry>> {
     const now = this.clock.now();
     const results = new Map<string, HeldCallRetry>();
-    const owners = await this.customers.findOwnersOf([...new Set(records.map((record) => record.phoneNumber))]);
+    const owners = await this.customers.findOwnersOf([
+      ...new Set(records.map((record) => record.phoneNumber)),
+    ]);
     const pending: PendingCall[] = [];
     for (const record of records) {
       const owner = owners.at(record.phoneNumber, record.startedAt);
@@ -56,7 +58,9 @@ export class RecordHeldCallsUseCase {
       const outcome = stored.get(call.callId)!;
       results.set(
         call.callId,
-        sameCallContent(outcome.call, call) ? { status: 'recorded', call: outcome.call } : { status: 'conflict' },
+        sameCallContent(outcome.call, call)
+          ? { status: 'recorded', call: outcome.call }
+          : { status: 'conflict' },
       );
     }
     return results;

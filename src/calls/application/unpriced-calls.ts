@@ -18,6 +18,10 @@ export interface UnchargeableCall {
  * problem (422) and the held call's id; recorded once the catalog prices it (a restart with a new
  * catalog retries `no-rate` calls) or on demand. Single, batch and file records alike.
  */
-export function unpricedCall(index: number, record: CallRecord, error: NoRateForDestinationError): UnchargeableCall {
+export function unpricedCall(
+  index: number,
+  record: CallRecord,
+  error: NoRateForDestinationError,
+): UnchargeableCall {
   return { index, record, reason: 'no-rate', error };
 }

@@ -22,11 +22,15 @@ export class ListSuspendedCallsQuery {
       request.cursor === null ? null : decodeCursor(request.cursor, { receivedAt: 'instant', id: 'uuid' });
     const rows = await this.suspended.list({
       reason: request.reason,
-      phoneNumber: request.phoneNumber === null ? null : PhoneNumber.parse(request.phoneNumber, 'phoneNumber').e164,
+      phoneNumber:
+        request.phoneNumber === null ? null : PhoneNumber.parse(request.phoneNumber, 'phoneNumber').e164,
       status: request.status,
       after,
       limit: request.limit + 1,
     });
-    return toPage(rows, request.limit, (call) => ({ receivedAt: call.receivedAt.toISOString(), id: call.id }));
+    return toPage(rows, request.limit, (call) => ({
+      receivedAt: call.receivedAt.toISOString(),
+      id: call.id,
+    }));
   }
 }

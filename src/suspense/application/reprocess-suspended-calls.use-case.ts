@@ -9,7 +9,8 @@ export class ReprocessSuspendedCallsUseCase {
   constructor(private readonly retry: RetrySuspendedCalls) {}
 
   execute(scope: { reason: SuspenseReason | null; phoneNumber: string | null }): Promise<RetryTotals> {
-    const phoneNumber = scope.phoneNumber === null ? null : PhoneNumber.parse(scope.phoneNumber, 'phoneNumber').e164;
+    const phoneNumber =
+      scope.phoneNumber === null ? null : PhoneNumber.parse(scope.phoneNumber, 'phoneNumber').e164;
     return this.retry.run({ reason: scope.reason, phoneNumber });
   }
 }

@@ -64,20 +64,18 @@ export class RetrySuspendedCalls {
       this.clock.now(),
     );
     await this.audit.recordAll(
-      recorded.map(
-        ({ row, result }): AuditEntry => ({
-          action: 'suspended-call.recorded',
-          target: { type: 'suspended-call', id: row.id },
-          customerId: result.call.customerId,
-          details: {
-            callId: row.callId,
-            reason: row.reason,
-            callIdOfRecord: result.call.id,
-            charge: result.call.charge.toJSON(),
-          },
-          ...(actor ? { actor } : {}),
-        }),
-      ),
+      recorded.map(({ row, result }): AuditEntry => ({
+        action: 'suspended-call.recorded',
+        target: { type: 'suspended-call', id: row.id },
+        customerId: result.call.customerId,
+        details: {
+          callId: row.callId,
+          reason: row.reason,
+          callIdOfRecord: result.call.id,
+          charge: result.call.charge.toJSON(),
+        },
+        ...(actor ? { actor } : {}),
+      })),
     );
     return recorded.length;
   }

@@ -26,7 +26,11 @@ export abstract class SuspendedCallRepository {
    * The next held (status suspended) calls in scope after `afterId`, oldest first, locked until the
    * unit of work ends; rows another transaction holds locked are skipped, never waited for.
    */
-  abstract lockHeld(scope: RetryScope, after: { receivedAt: Date; id: string } | null, limit: number): Promise<SuspendedCall[]>;
+  abstract lockHeld(
+    scope: RetryScope,
+    after: { receivedAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<SuspendedCall[]>;
   /** The call, locked until the unit of work ends; null when there is none. */
   abstract lockById(id: string): Promise<SuspendedCall | null>;
   abstract markRecorded(recorded: { id: string; callIdOfRecord: string }[], at: Date): Promise<void>;

@@ -12,7 +12,11 @@ import { WriteOffSuspendedCallUseCase } from '../application/write-off-suspended
 import type { SuspenseReason, SuspenseStatus } from '../domain/suspended-call';
 import { SuspendedCallNotFoundError, SuspendedCallNotHeldError } from '../domain/suspense.errors';
 import { ReprocessDto, WriteOffDto } from './dto/suspense-requests.dto';
-import { ReprocessResponse, SuspendedCallPageResponse, SuspendedCallResponse } from './dto/suspended-call.response';
+import {
+  ReprocessResponse,
+  SuspendedCallPageResponse,
+  SuspendedCallResponse,
+} from './dto/suspended-call.response';
 import { SuspendedCallsQueryDto } from './dto/suspended-calls.query.dto';
 
 const EXAMPLE_ID = '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b';
@@ -68,10 +72,14 @@ export class SuspendedCallsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Write a held call off with a note: it will never be charged (operator)',
-    description: 'The call stays listed as written_off. Only a call still held (status suspended) can be written off: 409 otherwise.',
+    description:
+      'The call stays listed as written_off. Only a call still held (status suspended) can be written off: 409 otherwise.',
   })
   @ApiOkResponse({ type: SuspendedCallResponse })
-  @ApiProblems(new SuspendedCallNotFoundError(EXAMPLE_ID), new SuspendedCallNotHeldError(EXAMPLE_ID, 'recorded'))
+  @ApiProblems(
+    new SuspendedCallNotFoundError(EXAMPLE_ID),
+    new SuspendedCallNotHeldError(EXAMPLE_ID, 'recorded'),
+  )
   async writeOff(
     @NoQuery() _query: void,
     @Param('id', new UuidParamPipe('id')) id: string,

@@ -8,7 +8,12 @@ export class InMemoryCallSuspense extends CallSuspense {
   hold(calls: CallToHold[]): Promise<Map<string, HeldCall>> {
     for (const { record, reason } of calls)
       if (!this.held.has(record.callId))
-        this.held.set(record.callId, { suspendedCallId: timeOrderedUuid(), record, reason, status: 'suspended' });
+        this.held.set(record.callId, {
+          suspendedCallId: timeOrderedUuid(),
+          record,
+          reason,
+          status: 'suspended',
+        });
     return this.heldAmong(calls.map((call) => call.record.callId));
   }
 

@@ -77,7 +77,13 @@ export class MikroOrmSuspendedCallRepository extends SuspendedCallRepository {
       query = query.where((eb) =>
         eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.receivedAt.toISOString(), after.id)),
       );
-    const rows = await query.orderBy('received_at').orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+    const rows = await query
+      .orderBy('received_at')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
     return rows.map(toSuspendedCall);
   }
 

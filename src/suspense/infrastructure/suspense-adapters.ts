@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { CallSuspense, type CallToHold, type HeldCall } from '../../calls';
 import { SuspendedCallCount } from '../../metrics';
-import {
-  SuspenseLedger,
-  type SuspenseMonthTotals,
-} from '../../reconciliation/application/suspense-ledger.port';
-import type { UtcMonthRange } from '../../reconciliation/application/reconciliation-month';
+import { SuspenseLedger, type SuspenseMonthTotals, type UtcMonthRange } from '../../reconciliation';
 import { Database } from '../../shared/database/database';
 import type { SuspendedCall } from '../domain/suspended-call';
 import { MikroOrmSuspendedCallRepository } from './mikro-orm-suspended-call.repository';

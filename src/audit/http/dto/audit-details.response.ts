@@ -124,7 +124,11 @@ export class PortalSessionCreatedDetails {
   expiresAt!: string;
 }
 
-const SUSPENSE_REASON = { type: String, enum: ['unknown-phone-number', 'no-rate'], example: 'unknown-phone-number' };
+const SUSPENSE_REASON = {
+  type: String,
+  enum: ['unknown-phone-number', 'no-rate'],
+  example: 'unknown-phone-number',
+};
 const CALL_ID = { type: String, pattern: '^[A-Za-z0-9._:-]{1,128}$', maxLength: 128, example: 'sw1-000124' };
 
 export class SuspendedCallRecordedDetails {

@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { E164_PATTERN } from '../../../shared/domain/phone-number';
 import { MAX_PAGE_SIZE } from '../../../shared/http/page-query.dto';
-import { freeText, INSTANT, integer, MAX_COUNT, NEXT_CURSOR, UUID } from '../../../shared/http/schema-fragments';
+import {
+  freeText,
+  INSTANT,
+  integer,
+  MAX_COUNT,
+  NEXT_CURSOR,
+  UUID,
+} from '../../../shared/http/schema-fragments';
 import { SUSPENSE_REASONS, SUSPENSE_STATUSES, type SuspendedCall } from '../../domain/suspended-call';
 
 class SuspendedCallSourceResponse {
@@ -9,7 +16,12 @@ class SuspendedCallSourceResponse {
   kind!: 'api' | 'cdr-file';
   @ApiProperty({ ...UUID, nullable: true, example: null, description: 'The CDR file (cdr-file only)' })
   cdrFileId!: string | null;
-  @ApiProperty({ ...integer(1), nullable: true, example: null, description: 'Its line in the file (cdr-file only)' })
+  @ApiProperty({
+    ...integer(1),
+    nullable: true,
+    example: null,
+    description: 'Its line in the file (cdr-file only)',
+  })
   line!: number | null;
 }
 
@@ -36,7 +48,12 @@ export class SuspendedCallResponse {
   receivedAt!: string;
   @ApiProperty({ ...INSTANT, nullable: true, example: null, description: 'When recorded or written off' })
   resolvedAt!: string | null;
-  @ApiProperty({ ...UUID, nullable: true, example: null, description: 'The recorded call (its id), once recorded' })
+  @ApiProperty({
+    ...UUID,
+    nullable: true,
+    example: null,
+    description: 'The recorded call (its id), once recorded',
+  })
   callIdOfRecord!: string | null;
   @ApiProperty({ ...freeText(500), nullable: true, example: null, description: 'The write-off note' })
   writeOffNote!: string | null;
@@ -71,7 +88,11 @@ export class SuspendedCallPageResponse {
 }
 
 export class ReprocessResponse {
-  @ApiProperty({ ...integer(0, MAX_COUNT), example: 12, description: 'Held calls retried (locked by no other retry)' })
+  @ApiProperty({
+    ...integer(0, MAX_COUNT),
+    example: 12,
+    description: 'Held calls retried (locked by no other retry)',
+  })
   retried!: number;
   @ApiProperty({ ...integer(0, MAX_COUNT), example: 10, description: 'Of them, recorded and charged now' })
   recorded!: number;

@@ -19,7 +19,8 @@ export class SuspendedCallsQueryDto extends PageQueryDto {
   @PhoneNumberQueryField({
     name: 'phoneNumber',
     example: '+351912345678',
-    description: 'Only calls from this line. In a query string write the + as %2B: ?phoneNumber=%2B351912345678',
+    description:
+      'Only calls from this line. In a query string write the + as %2B: ?phoneNumber=%2B351912345678',
   })
   phoneNumber?: string;
 
