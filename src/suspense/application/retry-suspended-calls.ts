@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type CallRecord, type HeldCallRetry, RecordHeldCallsUseCase } from '../../calls';
+import { type HeldCallRetry, RecordHeldCallsUseCase } from '../../calls';
 import type { AuditEntry } from '../../shared/audit/audit-trail';
 import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
 import type { Actor } from '../../shared/domain/actor';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
-import type { RetryTotals, SuspendedCall, SuspenseReason } from '../domain/suspended-call';
+import {
+  type RetryTotals,
+  type SuspendedCall,
+  type SuspenseReason,
+  switchRecordOf,
+} from '../domain/suspended-call';
 import { type RetryScope, SuspendedCallRepository } from './suspended-call.repository';
 
 /** Held calls retried per transaction: each chunk's locks are held only while it is recorded. */
@@ -49,7 +54,7 @@ export class RetrySuspendedCalls {
 
   /** Records what can be now, in the caller's unit of work; answers how many were recorded. */
   private async retry(rows: SuspendedCall[], actor: Actor | undefined): Promise<number> {
-    const results = await this.recordHeld.execute(rows.map(recordOf));
+    const results = await this.recordHeld.execute(rows.map(switchRecordOf));
     const recorded: { row: SuspendedCall; result: Extract<HeldCallRetry, { status: 'recorded' }> }[] = [];
     const reasonChanged = new Map<SuspenseReason, string[]>();
     for (const row of rows) {
@@ -79,14 +84,4 @@ export class RetrySuspendedCalls {
     );
     return recorded.length;
   }
-}
-
-function recordOf(row: SuspendedCall): CallRecord {
-  return {
-    callId: row.callId,
-    phoneNumber: row.phoneNumber,
-    destination: row.destination,
-    startedAt: row.startedAt,
-    durationSeconds: row.durationSeconds,
-  };
 }

@@ -33,3 +33,14 @@ export interface RetryTotals {
   recorded: number;
   stillSuspended: number;
 }
+
+/** The record as the switch sent it: what a retry records and what a replay is compared with. */
+export function switchRecordOf(call: SuspendedCall) {
+  return {
+    callId: call.callId,
+    phoneNumber: call.phoneNumber,
+    destination: call.destination,
+    startedAt: call.startedAt,
+    durationSeconds: call.durationSeconds,
+  };
+}

@@ -4,7 +4,7 @@ import { CallSuspense, type CallToHold, type HeldCall } from '../../calls';
 import { SuspendedCallCount } from '../../metrics';
 import { SuspenseLedger, type SuspenseMonthTotals, type UtcMonthRange } from '../../reconciliation';
 import { Database } from '../../shared/database/database';
-import type { SuspendedCall } from '../domain/suspended-call';
+import { type SuspendedCall, switchRecordOf } from '../domain/suspended-call';
 import { MikroOrmSuspendedCallRepository } from './mikro-orm-suspended-call.repository';
 import type { SuspenseTables } from './suspense.tables';
 
@@ -29,13 +29,7 @@ function toHeld(calls: Map<string, SuspendedCall>): Map<string, HeldCall> {
   for (const [callId, call] of calls)
     held.set(callId, {
       suspendedCallId: call.id,
-      record: {
-        callId: call.callId,
-        phoneNumber: call.phoneNumber,
-        destination: call.destination,
-        startedAt: call.startedAt,
-        durationSeconds: call.durationSeconds,
-      },
+      record: switchRecordOf(call),
       reason: call.reason,
       status: call.status,
     });
