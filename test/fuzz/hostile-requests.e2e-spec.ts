@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { AuthFixture, authFixture, forgedKeyOf } from '../auth/auth-fixture';
-import { Endpoint, ENDPOINTS } from '../auth/endpoints';
+import { Endpoint, ENDPOINTS, UNKNOWN_SUSPENDED_CALL } from '../auth/endpoints';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { OPERATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -373,7 +373,8 @@ describe('Hostile requests against every endpoint (fast-check)', () => {
     return endpoint.route
       .replace('{customerId}', segment ?? fixture.ada.id)
       .replace('{invoiceId}', segment ?? fixture.ada.invoiceId)
-      .replace('{number}', segment ?? encodeURIComponent(NOBODYS_LINE));
+      .replace('{number}', segment ?? encodeURIComponent(NOBODYS_LINE))
+      .replace('{id}', segment ?? UNKNOWN_SUSPENDED_CALL);
   }
 
   function request(

@@ -1,3 +1,4 @@
+import { RecordCallsUseCase } from '../../src/calls';
 import { parsePrometheusText, sampleValue } from '../support/prometheus-text';
 import { aCall, aCustomer, aPhoneNumber } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -279,6 +280,19 @@ describe('Suspense: calls held when their line has no owner, retried, written of
       .send({ note: 'never billed' })
       .expect(200);
     expect(moved(await scrape(), SUSPENDED)).toBe(2);
+  });
+
+  it('keeps the CDR file and line a held row came from, as the file import passes them', async () => {
+    const number = aPhoneNumber();
+    const cdrFileId = '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11';
+    const [outcome] = await service.app
+      .get(RecordCallsUseCase)
+      .execute([aCall({ phoneNumber: number })], [{ kind: 'cdr-file', cdrFileId, line: 42 }]);
+    expect(outcome).toMatchObject({ status: 'rejected', suspendedCallId: expect.any(String) });
+    const [listed] = (await list(`phoneNumber=${encodeURIComponent(number)}`)).data as (Held & {
+      source: unknown;
+    })[];
+    expect(listed.source).toEqual({ kind: 'cdr-file', cdrFileId, line: 42 });
   });
 
   it('lists held calls oldest first, filtered, a keyset page at a time', async () => {

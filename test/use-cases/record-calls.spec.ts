@@ -57,6 +57,27 @@ describe('Recording calls', () => {
     expect(known.status).toBe('created');
   });
 
+  it('counts outcomes once per source kind: file rows apart from API records, held ones as suspended', async () => {
+    await aCustomer('postpaid');
+    const file = { kind: 'cdr-file' as const, cdrFileId: '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11', line: 3 };
+    const outcomes = await service.recordCalls.execute(
+      [
+        aCall('api-1'),
+        { ...aCall('file-1'), phoneNumber: aPhoneNumber() },
+        aCall('file-2'),
+        aCall('file-3', 'x'),
+      ],
+      [{ kind: 'api' }, file, { ...file, line: 4 }, { ...file, line: 5 }],
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['created', 'rejected', 'created', 'rejected']);
+    expect(outcomes[1]).toMatchObject({ suspendedCallId: expect.any(String) });
+    expect(outcomes[3]).not.toHaveProperty('suspendedCallId');
+    expect(service.adapters.metrics.callOutcomes).toEqual([
+      { source: 'api', counts: { recorded: 1, duplicate: 0, rejected: 0, suspended: 0 } },
+      { source: 'cdr-file', counts: { recorded: 1, duplicate: 0, rejected: 1, suspended: 1 } },
+    ]);
+  });
+
   it('charges a recycled number to whoever held it when each call started, and holds calls after its release until it is reassigned', async () => {
     await aCustomer('postpaid');
     const [ada, release] = [customerId, new Date('2026-10-10T00:00:00Z')];
