@@ -352,6 +352,14 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
     amount,
     reference: mostly(fc.uuid(), text({ maxLength: 80 })),
   }),
+  'post /v1/suspended-calls/reprocess': fc.record(
+    {
+      reason: mostly(fc.constantFrom('unknown-phone-number', 'no-rate'), text({ maxLength: 40 })),
+      phoneNumber: phoneish,
+    },
+    { requiredKeys: [] },
+  ),
+  'post /v1/suspended-calls/{id}/write-off': fc.record({ note: text({ maxLength: 520 }) }),
 };
 
 /** A valid number no customer has: a release of it is refused whoever asks. */
