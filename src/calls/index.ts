@@ -26,3 +26,14 @@ export type {
   InvoiceCallsSummary,
   InvoiceCallView,
 } from './application/invoice-calls.read-model';
+export { RecordCallsUseCase, type CallOutcome } from './application/record-calls.use-case';
+export { RecordHeldCallsUseCase, type HeldCallRetry } from './application/record-held-calls.use-case';
+export {
+  API_SOURCE,
+  CallSuspense,
+  type CallRecordSource,
+  type CallToHold,
+  type HeldCall,
+  type SuspenseReason,
+} from './application/call-suspense.port';
+export type { CallRecord } from './domain/call-record';
