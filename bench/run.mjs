@@ -179,6 +179,7 @@ async function main() {
     now,
     random: randomSource(8),
     runTag: now.getTime().toString(36),
+    workDir,
   };
 
   log(`seeding ${sizes.apiCustomers} customers through the API`);

@@ -13,6 +13,7 @@ export async function loadTest(
   { connections, seconds, method, path, setupRequest, expectedStatus, what, headers = {} },
 ) {
   const latencies = [];
+  const cpuAtStart = process.cpuUsage();
   const instance = autocannon({
     url: ctx.service.baseUrl,
     connections,
@@ -23,6 +24,7 @@ export async function loadTest(
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
+  const cpu = process.cpuUsage(cpuAtStart);
   const expected = String(expectedStatus);
   const others = Object.entries(result.statusCodeStats).filter(([status]) => status !== expected);
   if (others.length > 0 || result.errors > 0 || result.timeouts > 0) {
@@ -36,5 +38,7 @@ export async function loadTest(
     seconds: result.duration,
     perSecond: answered / result.duration,
     latencyMs: latencySummary(latencies),
+    // The load generator runs on the same two cores as the service: its own share of them.
+    clientCpuShare: (cpu.user + cpu.system) / 1e6 / (result.duration * 2),
   };
 }

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -72,16 +72,6 @@ export async function copyOut(pool, statement) {
       }),
     );
     return Buffer.concat(chunks).toString('utf8');
-  } finally {
-    client.release();
-  }
-}
-
-/** `COPY ... FROM STDIN` of one text chunk. */
-export async function copyIn(pool, statement, text) {
-  const client = await pool.connect();
-  try {
-    await pipeline(Readable.from([text]), client.query(copyStreams.from(statement)));
   } finally {
     client.release();
   }

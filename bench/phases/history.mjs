@@ -52,5 +52,10 @@ async function load(ctx, { paths, connections, seconds }) {
     expectedStatus: 200,
     what: 'GET calls',
   });
-  return { seconds: result.seconds, requestsPerSecond: result.perSecond, latencyMs: result.latencyMs };
+  return {
+    seconds: result.seconds,
+    requestsPerSecond: result.perSecond,
+    latencyMs: result.latencyMs,
+    clientCpuShare: result.clientCpuShare,
+  };
 }

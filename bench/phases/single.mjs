@@ -1,15 +1,11 @@
 // Phase 2: single calls through POST /v1/calls at a fixed concurrency (autocannon; every request
-// is built afresh with a new callId, so each one is a new call, never an idempotent replay), then a
-// bare single-row INSERT into the same `calls` table through pg at the same concurrency.
-import { randomUUID } from 'node:crypto';
+// is built afresh with a new callId, so each one is a new call, never an idempotent replay), then
+// the same number of connections inserting single rows into the same `calls` table through
+// pgbench: PostgreSQL's own C client, the strongest limit for that statement (lib/pgbench.mjs).
 import { callFactory } from '../lib/calls.mjs';
-import { createPool } from '../lib/postgres.mjs';
 import { loadTest } from '../lib/load.mjs';
-import { latencySummary } from '../lib/stats.mjs';
-
-const INSERT = `INSERT INTO calls (id, call_id, customer_id, phone_number, destination, started_at, minutes,
-  duration_seconds, billed_seconds, rate_group, rate_per_minute, charge, currency, plan, period, received_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $7 * 60, $7 * 60, 'default', $8, $9, $10, $11, $12, $13)`;
+import { pgbenchInserts } from '../lib/pgbench.mjs';
+import { periodCode, utcMonthStart } from '../lib/seed.mjs';
 
 export async function singleCalls(ctx, { connections, seconds, warmupSeconds }) {
   const { pool, monitor } = ctx;
@@ -31,13 +27,22 @@ export async function singleCalls(ctx, { connections, seconds, warmupSeconds }) 
 
   await pool.query('CHECKPOINT');
   monitor.begin('single:bareInsert', { service: false });
-  const bare = await bareInserts(ctx, { connections, seconds, makeCall });
+  const monthStart = utcMonthStart(ctx.now);
+  const bare = await pgbenchInserts(ctx, {
+    connections,
+    seconds,
+    workDir: ctx.workDir,
+    period: periodCode(monthStart),
+    monthStart,
+    windowSeconds: Math.floor((ctx.now.getTime() - monthStart.getTime()) / 1000) - 120,
+  });
   monitor.end();
   return {
     connections,
     seconds: service.seconds,
     requestsPerSecond: service.perSecond,
     latencyMs: service.latencyMs,
+    clientCpuShare: service.clientCpuShare,
     bareInsert: bare,
     ratio: service.perSecond / bare.rowsPerSecond,
   };
@@ -60,56 +65,6 @@ async function load(ctx, { prefix, connections, seconds, makeCall }) {
     seconds: result.seconds,
     perSecond: result.perSecond,
     latencyMs: result.latencyMs,
+    clientCpuShare: result.clientCpuShare,
   };
-}
-
-async function bareInserts(ctx, { connections, seconds, makeCall }) {
-  const pool = createPool(ctx.databaseUrl, connections);
-  try {
-    let n = 0;
-    const row = () => {
-      const { customerId, record, period, charge } = makeCall(`sb-${ctx.runTag}-${n++}`);
-      return [
-        randomUUID(),
-        record.callId,
-        customerId,
-        record.phoneNumber,
-        record.destination,
-        record.startedAt,
-        record.minutes,
-        '0.02',
-        charge,
-        'USD',
-        'postpaid',
-        period,
-        new Date(),
-      ];
-    };
-    // Open every connection first: connecting is not part of an insert.
-    await Promise.all(Array.from({ length: connections }, () => pool.query(INSERT, row())));
-    const latencies = [];
-    let inserted = 0;
-    const started = performance.now();
-    const deadline = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < deadline) {
-          const values = row();
-          const sent = performance.now();
-          await pool.query(INSERT, values);
-          latencies.push(performance.now() - sent);
-          inserted += 1;
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    return {
-      connections,
-      seconds: elapsed,
-      rowsPerSecond: inserted / elapsed,
-      latencyMs: latencySummary(latencies),
-    };
-  } finally {
-    await pool.end();
-  }
 }

@@ -32,3 +32,14 @@ export type {
   InvoiceCallView,
 } from './application/invoice-calls.read-model';
 export { CallResponse, POSTPAID_CALL_EXAMPLE } from './http/dto/call.response';
+export { RecordCallsUseCase, type CallOutcome } from './application/record-calls.use-case';
+export { RecordHeldCallsUseCase, type HeldCallRetry } from './application/record-held-calls.use-case';
+export {
+  API_SOURCE,
+  CallSuspense,
+  type CallRecordSource,
+  type CallToHold,
+  type HeldCall,
+  type SuspenseReason,
+} from './application/call-suspense.port';
+export type { CallRecord } from './domain/call-record';

@@ -131,4 +131,18 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/v1/customers/{customerId}/portal-sessions', access: 'operator', ok: 201 },
   { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
   { method: 'get', route: '/v1/audit-events', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/suspended-calls', access: 'operator', ok: 200 },
+  { method: 'post', route: '/v1/suspended-calls/reprocess', access: 'operator', ok: 200, body: () => ({}) },
+  // `{id}` is a held call nobody has: the operator gets past authorisation to the 404.
+  {
+    method: 'post',
+    route: '/v1/suspended-calls/{id}/write-off',
+    access: 'operator',
+    ok: 404,
+    body: () => ({ note: 'role test' }),
+    notFound: 'suspended-call-not-found',
+  },
 ];
+
+/** The `{id}` of a held call in ENDPOINTS' routes: one nobody holds. */
+export const UNKNOWN_SUSPENDED_CALL = '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b';

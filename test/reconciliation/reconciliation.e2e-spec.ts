@@ -1,23 +1,18 @@
 import { ReconciliationModule } from '../../src/reconciliation/reconciliation.module';
-import { NotBillableLedger, SuspenseLedger } from '../../src/reconciliation';
-import { aCall, aCustomer, CreatedCustomer, postCalls } from '../support/mothers';
+import { NotBillableLedger } from '../../src/reconciliation';
+import { aCall, aCustomer, aPhoneNumber, CreatedCustomer, postCalls } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
-import {
-  ProvisionalLedgersModule,
-  ProvisionalNotBillableLedger,
-  ProvisionalSuspenseLedger,
-} from './provisional-ledgers';
+import { ProvisionalLedgersModule, ProvisionalNotBillableLedger } from './provisional-ledgers';
 
 const RECEIVED_RULE = 'received = recorded + notBillable + suspended + writtenOff';
 const CHARGES_RULE = 'recorded charges = invoiced + awaitingInvoice';
 
 /**
- * The month's accounts from the stored calls and invoices; suspense and the not-billable records
- * come from test-only stand-ins of their ledgers until those modules land.
+ * The month's accounts from the stored calls, invoices and held calls; the not-billable records
+ * come from a test-only stand-in of their ledger until the CDR files module lands.
  */
 describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
   let service: TestApp;
-  let suspense: ProvisionalSuspenseLedger;
   let notBillable: ProvisionalNotBillableLedger;
   let ada: CreatedCustomer; // UTC
   let kenji: CreatedCustomer; // Asia/Tokyo: his periods start 9 hours before the UTC month's
@@ -31,7 +26,6 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
       now: '2026-10-31T22:00:00Z',
       imports: [ReconciliationModule.forRoot({ ledgers: [ProvisionalLedgersModule] })],
     });
-    suspense = service.app.get(SuspenseLedger);
     notBillable = service.app.get(NotBillableLedger);
     ada = await aCustomer(service);
     kenji = await aCustomer(service, { timezone: 'Asia/Tokyo' });
@@ -47,43 +41,21 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     ]);
     await service.http().post('/v1/calls').send(first).expect(200); // a replay: not a new call
 
-    suspense.held.push(
-      {
-        callId: 'sw1:held-1',
-        startedAt: '2026-10-07T00:00:00Z',
-        seconds: 30,
-        reason: 'unknown-phone-number',
-        status: 'suspended',
-      },
-      {
-        callId: 'sw1:held-2',
-        startedAt: '2026-10-08T00:00:00Z',
-        seconds: 50,
-        reason: 'no-rate',
-        status: 'suspended',
-      },
-      {
-        callId: 'sw1:held-3',
-        startedAt: '2026-10-09T00:00:00Z',
-        seconds: 20,
-        reason: 'unknown-phone-number',
-        status: 'written_off',
-      },
-      {
-        callId: 'sw1:held-4',
-        startedAt: '2026-10-09T00:00:00Z',
-        seconds: 10,
-        reason: 'unknown-phone-number',
-        status: 'recorded',
-      },
-      {
-        callId: 'sw1:held-5',
-        startedAt: '2026-09-09T00:00:00Z',
-        seconds: 10,
-        reason: 'no-rate',
-        status: 'suspended',
-      },
-    );
+    // Held calls of unknown lines: one still held, one written off, one of September.
+    const unknown = (startedAt: string, durationSeconds: number) =>
+      service
+        .http()
+        .post('/v1/calls')
+        .send(aCall({ phoneNumber: aPhoneNumber(), startedAt, durationSeconds }))
+        .expect(422);
+    await unknown('2026-10-07T00:00:00Z', 30);
+    const testLine = await unknown('2026-10-09T00:00:00Z', 20);
+    await service
+      .http()
+      .post(`/v1/suspended-calls/${testLine.body.suspendedCallId}/write-off`)
+      .send({ note: 'test line' })
+      .expect(200);
+    await unknown('2026-09-09T00:00:00Z', 10);
     notBillable.records.push(
       { callId: 'sw1:busy-1', startedAt: '2026-10-11T00:00:00Z', seconds: 0 },
       { callId: 'sw1:busy-1', startedAt: '2026-10-11T00:00:00Z', seconds: 0 }, // the same record, posted twice
@@ -97,10 +69,10 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     const october = await reconcile();
     expect(october).toEqual({
       month: '2026-10',
-      received: { calls: 4 + 2 + 2 + 1, seconds: (3 + 2 + 1 + 4) * 60 + 0 + 80 + 20 },
+      received: { calls: 4 + 2 + 1 + 1, seconds: (3 + 2 + 1 + 4) * 60 + 0 + 30 + 20 },
       recorded: { calls: 4, billedSeconds: 600, charges: '0.200000' },
       notBillable: { calls: 2 },
-      suspended: { calls: 2, byReason: { 'unknown-phone-number': 1, 'no-rate': 1 } },
+      suspended: { calls: 1, byReason: { 'unknown-phone-number': 1, 'no-rate': 0 } },
       writtenOff: { calls: 1 },
       invoiced: { calls: 0, charges: '0.000000' },
       awaitingInvoice: { calls: 4, charges: '0.200000' },
@@ -124,7 +96,7 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     // Ada's two October calls and Kenji's Tokyo-October call; not Kenji's Tokyo-November one, nor the late one.
     expect(october.invoiced).toEqual({ calls: 3, charges: '0.180000' });
     expect(october.awaitingInvoice).toEqual({ calls: 2, charges: '0.160000' });
-    expect(october.received).toEqual({ calls: 10, seconds: 1020 + 100 });
+    expect(october.received).toEqual({ calls: 9, seconds: 1020 + 50 });
     expect(october.checks.map((check: { holds: boolean }) => check.holds)).toEqual([true, true]);
   });
 
@@ -140,7 +112,7 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     expect(september).toMatchObject({
       recorded: { calls: 1, billedSeconds: 540, charges: '0.180000' },
       invoiced: { calls: 1, charges: '0.180000' },
-      suspended: { calls: 1, byReason: { 'unknown-phone-number': 0, 'no-rate': 1 } },
+      suspended: { calls: 1, byReason: { 'unknown-phone-number': 1, 'no-rate': 0 } },
       received: { calls: 2, seconds: 550 },
     });
   });

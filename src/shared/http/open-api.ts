@@ -16,6 +16,7 @@ const TAGS: [string, string][] = [
   ['customers', 'Customers, their phone lines, their plan and their API key'],
   ['calls', 'Call records from the switch, one or many at a time, and the call history'],
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
+  ['suspense', 'Calls held in suspense (unknown line, no rate): listed, retried, written off'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
   ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],
