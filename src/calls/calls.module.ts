@@ -25,7 +25,7 @@ import { MikroOrmCallRepository } from './infrastructure/mikro-orm-call.reposito
     { provide: CallRepository, useClass: MikroOrmCallRepository },
     { provide: CallHistory, useClass: MikroOrmCallHistory },
   ],
-  exports: [GetCallHistoryQuery],
+  exports: [GetCallHistoryQuery, RecordCallsUseCase],
 })
 export class CallsModule {
   /**

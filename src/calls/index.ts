@@ -19,6 +19,11 @@ export {
 } from './application/call-period-records.port';
 export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
 export { GetCallHistoryQuery } from './application/get-call-history.query';
+export {
+  RecordCallsUseCase,
+  type CallOutcome,
+  type RecordCallsOptions,
+} from './application/record-calls.use-case';
 export type { CallView } from './application/call-history.read-model';
 export { ListInvoiceCallsQuery } from './application/list-invoice-calls.query';
 export type {

@@ -5,7 +5,11 @@ import { CustomerDirectory, type CustomerProfile } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { DomainError } from '../../shared/domain/domain-error';
-import { CallIngestionMetrics, type CallOutcomeCounts } from '../../shared/metrics/call-ingestion.metrics';
+import {
+  CallIngestionMetrics,
+  type CallOutcomeCounts,
+  type CallSource,
+} from '../../shared/metrics/call-ingestion.metrics';
 import { Call, newCall } from '../domain/call';
 import { CallRecord, isCallId, parseCallRecord, sameCallContent } from '../domain/call-record';
 import {
@@ -21,6 +25,14 @@ export type CallOutcome =
   | { status: 'created'; call: Call }
   | { status: 'duplicate'; call: Call }
   | { status: 'rejected'; error: DomainError; callId: string | null };
+
+export interface RecordCallsOptions {
+  /**
+   * The source the outcomes are counted under, once per call (default `api`); null when the caller
+   * counts them itself, with what it judged on its own (a CDR file's chunk: its not-billable rows).
+   */
+  countAs?: CallSource | null;
+}
 
 /** A period ending this close to now may be closed by another instance's clock: lock-check it. */
 const CLOSING_MARGIN_MS = 60 * 60 * 1000;
@@ -40,7 +52,7 @@ export class RecordCallsUseCase {
     private readonly metrics: CallIngestionMetrics,
   ) {}
 
-  async execute(inputs: unknown[]): Promise<CallOutcome[]> {
+  async execute(inputs: unknown[], options: RecordCallsOptions = {}): Promise<CallOutcome[]> {
     const now = this.clock.now();
     const outcomes: (CallOutcome | null)[] = inputs.map(() => null);
     const records: (CallRecord | null)[] = inputs.map((input, index) => {
@@ -105,7 +117,8 @@ export class RecordCallsUseCase {
           callId: record.callId,
         };
     });
-    this.metrics.judged('api', countByOutcome(outcomes as CallOutcome[]));
+    const countAs = options.countAs === undefined ? 'api' : options.countAs;
+    if (countAs !== null) this.metrics.judged(countAs, countByOutcome(outcomes as CallOutcome[]));
     return outcomes as CallOutcome[];
   }
 

@@ -27,6 +27,7 @@ class AuditTargetResponse {
       'invoice',
       'invoicing-run',
       'portal-session',
+      'cdr-file',
     ],
     example: 'customer',
     description: 'The kind of resource the action names',

@@ -1,0 +1,44 @@
+import { DomainError } from '../../shared/domain/domain-error';
+
+export class CdrFileUnreadableError extends DomainError {
+  readonly code = 'cdr_file_unreadable';
+  readonly category = 'validation';
+  constructor(why: string) {
+    super(`nothing could be read from the file: ${why}`, 'body');
+  }
+}
+
+export class CdrFileTooLargeError extends DomainError {
+  readonly code = 'cdr_file_too_large';
+  readonly category = 'too_large';
+  constructor(maxBytes: number) {
+    super(`the file is larger than CDR_FILE_MAX_BYTES (${maxBytes} bytes); nothing was recorded`, 'body');
+  }
+}
+
+export class CdrFileLengthRequiredError extends DomainError {
+  readonly code = 'cdr_file_length_required';
+  readonly category = 'length_required';
+  constructor() {
+    super(
+      'send the file with a Content-Length header (curl --data-binary @file does): its size is checked before anything is recorded',
+      'body',
+    );
+  }
+}
+
+export class InvalidCdrImportParameterError extends DomainError {
+  readonly code = 'invalid_cdr_import_parameter';
+  readonly category = 'validation';
+  constructor(field: string, message: string) {
+    super(`${field} ${message}`, field);
+  }
+}
+
+export class CdrFileNotFoundError extends DomainError {
+  readonly code = 'cdr_file_not_found';
+  readonly category = 'not_found';
+  constructor(id: string) {
+    super(`no CDR file import ${id}`, 'cdrFileId');
+  }
+}
