@@ -3,7 +3,11 @@ import type { UtcMonthRange } from './reconciliation-month';
 /** Held calls of one month, by where they stand now (a held call later recorded counts as recorded, not here). */
 export interface SuspenseMonthTotals {
   /** Still held (`status: "suspended"`), with their switch seconds and a count per reason. */
-  suspended: { calls: number; seconds: number; byReason: { 'unknown-phone-number': number; 'no-rate': number } };
+  suspended: {
+    calls: number;
+    seconds: number;
+    byReason: { 'unknown-phone-number': number; 'no-rate': number };
+  };
   /** Written off with a note: never to be charged. */
   writtenOff: { calls: number; seconds: number };
 }
