@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { NotBillableLedger } from '../reconciliation/application/not-billable-ledger.port';
+import { NotBillableLedger } from '../reconciliation';
 import { CdrFileQueries } from './application/cdr-file-queries';
 import { CdrFileRepository } from './application/cdr-file.repository';
 import { ImportCdrFileUseCase } from './application/import-cdr-file.use-case';

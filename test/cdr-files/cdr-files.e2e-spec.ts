@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotBillableLedger } from '../../src/reconciliation/application/not-billable-ledger.port';
+import { NotBillableLedger } from '../../src/reconciliation';
 import { aCustomer } from '../support/mothers';
 import { parsePrometheusText, sampleValue } from '../support/prometheus-text';
 import { startTestApp, TestApp } from '../support/test-app';

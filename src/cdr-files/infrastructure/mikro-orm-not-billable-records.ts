@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database, instant } from '../../shared/database/database';
-import {
-  NotBillableLedger,
-  type NotBillableMonthTotals,
-} from '../../reconciliation/application/not-billable-ledger.port';
-import type { UtcMonthRange } from '../../reconciliation/application/reconciliation-month';
+import { NotBillableLedger, type NotBillableMonthTotals, type UtcMonthRange } from '../../reconciliation';
 import {
   type NotBillableOutcome,
   type NotBillableRecord,

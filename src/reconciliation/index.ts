@@ -1,0 +1,3 @@
+export { NotBillableLedger, type NotBillableMonthTotals } from './application/not-billable-ledger.port';
+export { SuspenseLedger, type SuspenseMonthTotals } from './application/suspense-ledger.port';
+export type { UtcMonthRange } from './application/reconciliation-month';
