@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { aCustomer } from '../support/mothers';
 import { OPERATOR_KEY, startTestApp, TestApp } from '../support/test-app';
@@ -17,6 +19,7 @@ describe('Switch CDR file uploads: size, length and dropped connections', () => 
       env: { CDR_FILE_MAX_BYTES: String(MAX_BYTES), CDR_FILE_CHUNK_ROWS: '50' },
     });
     line = (await aCustomer(service)).phoneNumber;
+    await aCustomer(service, { phoneNumbers: ['+351912000001', '+351912000002'] });
     await service.app.listen(0, '127.0.0.1');
     port = (service.app.getHttpServer().address() as AddressInfo).port;
   });
@@ -121,5 +124,62 @@ describe('Switch CDR file uploads: size, length and dropped connections', () => 
     expect(listed.body.data.map((file: { status: string }) => file.status)).toEqual(
       expect.arrayContaining(['interrupted', 'complete']),
     );
+  });
+
+  /** `npm run cdr:import -- ...` as an operator runs it, against this service. */
+  function cdrImport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        'npm',
+        ['run', '--silent', 'cdr:import', '--', ...args],
+        {
+          cwd: join(__dirname, '../..'),
+          env: {
+            ...process.env,
+            PHONE_BILLING_URL: `http://127.0.0.1:${port}`,
+            OPERATOR_API_KEY: OPERATOR_KEY,
+          },
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('imports a file with `npm run cdr:import`, streamed to the running service, and prints the import', async () => {
+    const fixture = join(__dirname, 'fixtures', 'asterisk-master.csv');
+    const args = [
+      '--format',
+      'asterisk',
+      '--source',
+      'cli',
+      '--timezone',
+      'Europe/Lisbon',
+      '--country',
+      'PT',
+      fixture,
+    ];
+    const first = await cdrImport(args);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      source: 'cli',
+      status: 'complete',
+      records: 9,
+      recorded: 3,
+      notBillable: 3,
+      rejected: 3,
+    });
+    expect(await callsOf('cli')).toBe(3);
+
+    const again = await cdrImport(args);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('imported before');
+    expect(JSON.parse(again.stdout).id).toBe(JSON.parse(first.stdout).id);
+
+    const refused = await cdrImport(['--format', 'excel', '--source', 'cli', fixture]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('HTTP 400');
+    const usage = await cdrImport(['--source', 'cli']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('usage: npm run cdr:import');
   });
 });
