@@ -8,6 +8,7 @@ export function evaluateTargets(figures) {
   const add = (name, value, target, met) => targets.push({ name, value: round(value, 3), target, met });
   if (figures.batch)
     add('batch / COPY (plain table)', figures.batch.ratio, '>= 0.5', figures.batch.ratio >= 0.5);
+  if (figures.cdr) add('CDR file / COPY (calls-like table)', figures.cdr.ratioVsIndexed, 'reported', true);
   if (figures.single)
     add('single / bare INSERT', figures.single.ratio, '>= 0.5', figures.single.ratio >= 0.5);
   if (figures.history) {
@@ -47,6 +48,15 @@ export function printReport(result) {
       `batch p50 ${ms(b.batchLatencyMs.p50)}`,
       `COPY calls-like table ${num(b.copyIndexed.rowsPerSecond)} rows/s`,
       ratio(b.ratioVsIndexed),
+    ]);
+  }
+  if (f.cdr) {
+    const c = f.cdr;
+    rows.push([
+      `CDR file import (${num(c.rows)} Asterisk rows, ${num(c.megabytes)} MB, one upload)`,
+      `${num(c.callsPerSecond)} calls/s`,
+      `COPY calls-like table ${num(c.copyIndexed.rowsPerSecond)} rows/s`,
+      ratio(c.ratioVsIndexed),
     ]);
   }
   if (f.single) {
