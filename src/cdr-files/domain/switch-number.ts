@@ -29,3 +29,13 @@ export function switchNumber(raw: string, country: string | null): string | null
   }
   return e164;
 }
+
+/**
+ * A dialled number as the call record carries it: a national one (no `+`) in E.164 when it is a
+ * valid number of `country`; anything else as the switch wrote it (an international number is
+ * normalised by the rating, an extension or a service code stays as it is).
+ */
+export function destinationOf(dialled: string, country: string | null): string {
+  if (dialled.startsWith('+')) return dialled;
+  return switchNumber(dialled, country) ?? dialled;
+}

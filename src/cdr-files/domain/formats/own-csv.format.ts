@@ -2,7 +2,7 @@ import { type MappedRow, rejectedRow, type SwitchContext } from '../cdr-row';
 import { CdrFileUnreadableError } from '../cdr-file.errors';
 import { rowCallId } from '../row-call-id';
 import { readSwitchTime } from '../switch-local-time';
-import { switchNumber } from '../switch-number';
+import { destinationOf, switchNumber } from '../switch-number';
 import type { CdrFormat, RowReader } from './cdr-format';
 
 const COLUMNS = ['callId', 'phoneNumber', 'destination', 'startedAt'];
@@ -58,7 +58,7 @@ function readRow(
   const phoneNumber = switchNumber(caller, context.country);
   if (phoneNumber === null)
     return rejectedRow(`phoneNumber ${JSON.stringify(caller)} is not a valid phone number`);
-  const destination = dialled === '' ? undefined : (switchNumber(dialled, context.country) ?? dialled);
+  const destination = dialled === '' ? undefined : destinationOf(dialled, context.country);
   return {
     kind: 'call',
     input: {

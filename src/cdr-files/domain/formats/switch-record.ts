@@ -1,7 +1,7 @@
 import type { MappedRow, SwitchContext } from '../cdr-row';
 import { rejectedRow } from '../cdr-row';
 import { rowCallId } from '../row-call-id';
-import { switchNumber } from '../switch-number';
+import { destinationOf, switchNumber } from '../switch-number';
 import { readSwitchTime } from '../switch-local-time';
 
 /** The fields every switch format names, whatever their columns. */
@@ -51,7 +51,7 @@ export function mapSwitchRecord(record: SwitchRecordFields, context: SwitchConte
   const answer = readSwitchTime(record.answer.trim(), context.timezone);
   if ('problem' in answer) return rejectedRow(`answer: ${answer.problem}`);
   const dialled = record.destination.trim();
-  const destination = dialled === '' ? undefined : (switchNumber(dialled, context.country) ?? dialled);
+  const destination = dialled === '' ? undefined : destinationOf(dialled, context.country);
   return {
     kind: 'call',
     input: {
