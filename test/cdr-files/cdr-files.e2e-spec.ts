@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportCounts } from '../../src/cdr-files/domain/cdr-import';
 import { NotBillableLedger } from '../../src/reconciliation';
 import { aCustomer } from '../support/mothers';
 import { parsePrometheusText, sampleValue } from '../support/prometheus-text';
@@ -7,16 +8,10 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 
-interface Import {
+interface Import extends ImportCounts {
   id: string;
   status: string;
   sha256: string | null;
-  records: number;
-  recorded: number;
-  duplicates: number;
-  notBillable: number;
-  suspended: number;
-  rejected: number;
   errors: { line: number; reason: string }[];
 }
 

@@ -28,3 +28,21 @@ export interface SwitchContext {
 }
 
 export const rejectedRow = (reason: string): MappedRow => ({ kind: 'rejected', reason });
+
+/** A row that is a call: the record the recording use case takes (an empty dialled number: none). */
+export function callRow(
+  call: { callId: string; phoneNumber: string; dialled: string; startedAt: Date; durationSeconds: number },
+  destinationOf: (dialled: string) => string,
+): MappedRow {
+  const { callId, phoneNumber, dialled, startedAt, durationSeconds } = call;
+  return {
+    kind: 'call',
+    input: {
+      callId,
+      phoneNumber,
+      ...(dialled === '' ? {} : { destination: destinationOf(dialled) }),
+      startedAt: startedAt.toISOString(),
+      durationSeconds,
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { type MappedRow, rejectedRow, type SwitchContext } from '../cdr-row';
+import { callRow, type MappedRow, rejectedRow, type SwitchContext } from '../cdr-row';
 import { CdrFileUnreadableError } from '../cdr-file.errors';
 import { rowCallId } from '../row-call-id';
 import { readSwitchTime } from '../switch-local-time';
@@ -58,17 +58,10 @@ function readRow(
   const phoneNumber = switchNumber(caller, context.country);
   if (phoneNumber === null)
     return rejectedRow(`phoneNumber ${JSON.stringify(caller)} is not a valid phone number`);
-  const destination = dialled === '' ? undefined : destinationOf(dialled, context.country);
-  return {
-    kind: 'call',
-    input: {
-      callId,
-      phoneNumber,
-      ...(destination === undefined ? {} : { destination }),
-      startedAt: startedAt.instant.toISOString(),
-      durationSeconds: unit === 'minutes' ? value * 60 : value,
-    },
-  };
+  const durationSeconds = unit === 'minutes' ? value * 60 : value;
+  return callRow({ callId, phoneNumber, dialled, startedAt: startedAt.instant, durationSeconds }, (number) =>
+    destinationOf(number, context.country),
+  );
 }
 
 function instantWithOffset(text: string): { instant: Date } | { problem: string } {

@@ -1,5 +1,5 @@
 import type { MappedRow, SwitchContext } from '../cdr-row';
-import { rejectedRow } from '../cdr-row';
+import { callRow, rejectedRow } from '../cdr-row';
 import { rowCallId } from '../row-call-id';
 import { destinationOf, switchNumber } from '../switch-number';
 import { readSwitchTime } from '../switch-local-time';
@@ -50,16 +50,14 @@ export function mapSwitchRecord(record: SwitchRecordFields, context: SwitchConte
     );
   const answer = readSwitchTime(record.answer.trim(), context.timezone);
   if ('problem' in answer) return rejectedRow(`answer: ${answer.problem}`);
-  const dialled = record.destination.trim();
-  const destination = dialled === '' ? undefined : destinationOf(dialled, context.country);
-  return {
-    kind: 'call',
-    input: {
+  return callRow(
+    {
       callId,
       phoneNumber,
-      ...(destination === undefined ? {} : { destination }),
-      startedAt: answer.instant.toISOString(),
+      dialled: record.destination.trim(),
+      startedAt: answer.instant,
       durationSeconds: billsec,
     },
-  };
+    (number) => destinationOf(number, context.country),
+  );
 }
