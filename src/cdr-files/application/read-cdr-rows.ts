@@ -3,14 +3,7 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { CdrFileUnreadableError } from '../domain/cdr-file.errors';
-
-/** The upload stopped before its end (the client dropped the connection, or sent less than it said). */
-export class UploadInterruptedError extends Error {
-  constructor(cause: unknown) {
-    super('the upload stopped before the end of the file', { cause });
-  }
-}
+import { CdrFileUnreadableError, CdrUploadInterruptedError } from '../domain/cdr-file.errors';
 
 /** One CSV row of the file: its fields and its line (1-based; a quoted multi-line row: its last line). */
 export interface NumberedRow {
@@ -75,7 +68,7 @@ export async function* cdrRowChunks(
     } catch (error) {
       // Thrown by the stream (a consumer's own error ends the loop through `return`, not here).
       if (error instanceof CsvError) throw new CdrFileUnreadableError(error.message);
-      throw new UploadInterruptedError(error);
+      throw new CdrUploadInterruptedError();
     }
     end.sha256 = hash.digest('hex');
     if (chunk.length > 0) yield chunk;

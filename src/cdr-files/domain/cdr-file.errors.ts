@@ -42,3 +42,15 @@ export class CdrFileNotFoundError extends DomainError {
     super(`no CDR file import ${id}`, 'cdrFileId');
   }
 }
+
+/** The client dropped the connection, or sent less than its Content-Length: usually nobody reads this. */
+export class CdrUploadInterruptedError extends DomainError {
+  readonly code = 'cdr_upload_interrupted';
+  readonly category = 'validation';
+  constructor() {
+    super(
+      'the upload stopped before the end of the file; the chunks recorded before stay recorded: post the file again to complete it',
+      'body',
+    );
+  }
+}

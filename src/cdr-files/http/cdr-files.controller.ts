@@ -22,6 +22,7 @@ import {
   CdrFileNotFoundError,
   CdrFileTooLargeError,
   CdrFileUnreadableError,
+  CdrUploadInterruptedError,
   InvalidCdrImportParameterError,
 } from '../domain/cdr-file.errors';
 import { ImportCdrFileQueryDto } from './dto/import-cdr-file.query.dto';
@@ -59,6 +60,7 @@ export class CdrFilesController {
   @ApiOkResponse({ type: CdrFileResponse, description: 'This file was imported before: the first import' })
   @ApiProblems(
     new CdrFileUnreadableError('most rows are not asterisk rows (wrong column count) or not UTF-8'),
+    new CdrUploadInterruptedError(),
     new InvalidCdrImportParameterError(
       'country',
       '"XX" is not an ISO 3166 country code libphonenumber knows',
