@@ -55,7 +55,11 @@ export class CdrFilesController {
       'A dropped upload keeps the chunks recorded before it (status interrupted); posting the file again completes it without duplicates.',
   })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', maxLength: 2 ** 31, example: ASTERISK_EXAMPLE }, required: true })
+  @ApiBody({
+    schema: { type: 'string', format: 'binary', maxLength: 512 * 1024 ** 2, example: ASTERISK_EXAMPLE },
+    required: true,
+    description: 'The CSV file as the switch wrote it, at most CDR_FILE_MAX_BYTES',
+  })
   @ApiCreatedResponse({ type: CdrFileResponse, description: 'Imported' })
   @ApiOkResponse({ type: CdrFileResponse, description: 'This file was imported before: the first import' })
   @ApiProblems(

@@ -1,3 +1,4 @@
+import { IANA_NAME_PATTERN, MAX_TIME_ZONE_LENGTH } from '../../../shared/domain/time-zone';
 import { TextField } from '../../../shared/http/fields';
 import { CDR_FORMAT_NAMES } from '../../domain/formats/cdr-format.registry';
 import { SOURCE_PATTERN } from '../../domain/row-call-id';
@@ -26,8 +27,8 @@ export class ImportCdrFileQueryDto {
 
   @TextField({
     optional: true,
-    maxLength: 64,
-    checkedByDomain: true,
+    maxLength: MAX_TIME_ZONE_LENGTH,
+    domainPattern: IANA_NAME_PATTERN,
     example: 'Europe/Lisbon',
     description: "IANA zone of the switch's clock (its timestamps have no offset); default BILLING_TIMEZONE",
   })
