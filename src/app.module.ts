@@ -8,7 +8,7 @@ import { CallsModule, LineCallsModule } from './calls';
 import { CdrFilesModule } from './cdr-files';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
-import { InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
+import { BalanceAlertsOutboxModule, InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
 import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
 import { MetricsModule } from './metrics';
 import { PortalModule } from './portal';
@@ -32,7 +32,8 @@ export class AppModule {
     // Modules that need each other the other way round get a port, plugged in here (no import cycle):
     // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
     // invoice delivery's outbox, and invoice delivery reads these invoices; releasing a line asks
-    // the calls module for its latest call (LineCallsModule, global).
+    // the calls module for its latest call (LineCallsModule, global); a drawdown queues balance.low
+    // events in invoice delivery's outbox (BalanceAlertsOutboxModule, global).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
     const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
@@ -51,6 +52,7 @@ export class AppModule {
         BillingPlansModule,
         CustomersModule,
         LineCallsModule,
+        BalanceAlertsOutboxModule,
         calls,
         invoicing,
         invoiceDelivery,

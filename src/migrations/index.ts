@@ -12,6 +12,8 @@ import { Migration20261201052126_line_history } from './Migration20261201052126_
 import { Migration20261201053707_audit_events } from './Migration20261201053707_audit_events';
 import { Migration20261201062600_calls_late_invoice_index } from './Migration20261201062600_calls_late_invoice_index';
 import { Migration20261201062601_customers_billing_address } from './Migration20261201062601_customers_billing_address';
+import { Migration20261201235351_prepaid_low_balance_armed } from './Migration20261201235351_prepaid_low_balance_armed';
+import { Migration20261201235432_delivery_outbox_balance_low } from './Migration20261201235432_delivery_outbox_balance_low';
 import { Migration20261201235708_cdr_files } from './Migration20261201235708_cdr_files';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
@@ -47,6 +49,14 @@ export const migrations = [
   {
     name: 'Migration20261201062601_customers_billing_address',
     class: Migration20261201062601_customers_billing_address,
+  },
+  {
+    name: 'Migration20261201235351_prepaid_low_balance_armed',
+    class: Migration20261201235351_prepaid_low_balance_armed,
+  },
+  {
+    name: 'Migration20261201235432_delivery_outbox_balance_low',
+    class: Migration20261201235432_delivery_outbox_balance_low,
   },
   { name: 'Migration20261201235708_cdr_files', class: Migration20261201235708_cdr_files },
 ];

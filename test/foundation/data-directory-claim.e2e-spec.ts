@@ -16,29 +16,38 @@ interface RaceResult {
   error?: string;
 }
 
-/** Starts `count` processes that all claim `dataDir` at the same instant; resolves with what each saw. */
+/**
+ * Starts `count` processes that all claim `dataDir` at the same instant; resolves with what each
+ * saw once all have answered. Winners hold their claim until then, however late a racer started.
+ */
 async function race(dataDir: string, count: number): Promise<RaceResult[]> {
   const startAt = Date.now() + 2500; // time enough for every racer to load
   const racers = Array.from({ length: count }, () =>
     spawn(
       process.execPath,
-      ['--import', 'tsx', join(__dirname, '../support/claim-racer.ts'), dataDir, String(startAt), '1500'],
+      ['--import', 'tsx', join(__dirname, '../support/claim-racer.ts'), dataDir, String(startAt)],
       {
-        stdio: ['ignore', 'pipe', 'inherit'],
+        stdio: ['pipe', 'pipe', 'inherit'],
       },
     ),
   );
-  return Promise.all(
+  const exited = racers.map((racer) => new Promise((resolve) => racer.once('exit', resolve)));
+  const results = await Promise.all(
     racers.map(
       (racer) =>
         new Promise<RaceResult>((resolve, reject) => {
           let output = '';
-          racer.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           racer.once('error', reject);
-          racer.once('exit', () => resolve(JSON.parse(output.trim()) as RaceResult));
+          racer.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes('\n')) resolve(JSON.parse(output.trim()) as RaceResult);
+          });
         }),
     ),
   );
+  for (const racer of racers) racer.stdin.end();
+  await Promise.all(exited);
+  return results;
 }
 
 /** The pid of a process that has come and gone. */

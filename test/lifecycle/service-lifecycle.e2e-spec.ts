@@ -14,6 +14,9 @@ import {
   startCommand,
 } from './service-process';
 
+/** A start may wait 90 s for health (`npm start` builds first); a busy machine needs all of it, and the stop after. */
+const PROCESS_TEST_TIMEOUT_MS = 240_000;
+
 /**
  * The documented commands, run as a user or a container manager runs them: `npm start` (which
  * builds; the other tests reuse its build), `npm run serve`, `npm run migration:up`. Each signal
@@ -56,139 +59,159 @@ describe('The service as a process', () => {
       headers: { Authorization: `Bearer ${OPERATOR_KEY}`, 'Content-Type': 'application/json' },
     });
 
-  it('npm start builds and serves; a second start on the same database refuses in one line and the first keeps working; SIGTERM to npm stops both node and PostgreSQL', async () => {
-    const port = httpPort();
-    settings = {
-      PORT: String(port),
-      EMBEDDED_POSTGRES_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(databasePort()),
-    };
-    const first = start(['start']);
-    const tree = await healthyTree(first, port);
-    expect(tree.length).toBeGreaterThanOrEqual(3); // npm, node, postgres (and its workers)
-    const created = await api(port, '/v1/customers', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Ada Lovelace', timezone: 'UTC', phoneNumbers: ['+351912340001'] }),
-    });
-    expect(created.status).toBe(201);
-    customerId = ((await created.json()) as { id: string }).id;
-
-    const second = start(['run', 'serve'], { PORT: String(httpPort()) });
-    expect((await second.exited).code).toBe(1);
-    const refusal = second.stderr().trim().split('\n');
-    expect(refusal).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^The embedded PostgreSQL in ${dataDir} is in use by a running phone-billing service \\(pid ${tree[1].pid}`,
-        ),
-      ),
-    ]);
-    expect((await api(port, '/health')).status).toBe(200);
-    expect((await api(port, `/v1/customers/${customerId}`)).status).toBe(200);
-
-    first.child.kill('SIGTERM');
-    expect((await first.exited).code).toBe(0);
-    await allGone(tree);
-    expect(existsSync(`${dataDir}.lock`)).toBe(false);
-  });
-
-  it('two starts at the same moment: one serves, the other refuses; migration:up migrates the running database through its server; SIGINT to npm run serve stops everything, data intact', async () => {
-    const [portA, portB] = [httpPort(), httpPort()];
-    const a = start(['run', 'serve'], { PORT: String(portA) });
-    const b = start(['run', 'serve'], { PORT: String(portB) });
-    const outcome = await Promise.race([
-      a.exited.then(() => ({ loser: a, winner: b, port: portB })),
-      b.exited.then(() => ({ loser: b, winner: a, port: portA })),
-    ]);
-    expect((await outcome.loser.exited).code).toBe(1);
-    expect(outcome.loser.stderr()).toContain('is in use by a running phone-billing service');
-    const tree = await healthyTree(outcome.winner, outcome.port);
-    expect((await api(outcome.port, `/v1/customers/${customerId}`)).status).toBe(200);
-
-    const migration = start(['run', 'migration:up']);
-    expect((await migration.exited).code).toBe(0);
-    expect(migration.output()).toContain('migrating it through that server, which keeps running');
-    expect(migration.output()).toContain('Database is up to date');
-    expect((await api(outcome.port, `/v1/customers/${customerId}`)).status).toBe(200);
-
-    outcome.winner.child.kill('SIGINT');
-    expect((await outcome.winner.exited).code).toBe(0);
-    await allGone(tree);
-  });
-
-  it('after a crash (SIGKILL) the next start stops the PostgreSQL left behind and takes over its data', async () => {
-    const port = httpPort();
-    const crashed = start(['run', 'serve'], { PORT: String(port) });
-    const tree = await healthyTree(crashed, port);
-    process.kill(tree[1].pid, 'SIGKILL'); // node
-    await crashed.exited;
-    const orphans = tree.slice(2);
-    expect(orphans.length).toBeGreaterThan(0); // PostgreSQL outlives its service
-
-    const next = start(['run', 'serve'], { PORT: String(port) });
-    const nextTree = await healthyTree(next, port);
-    expect(next.output()).toContain('left behind by a service that is no longer running');
-    await allGone(orphans);
-    expect((await api(port, `/v1/customers/${customerId}`)).status).toBe(200);
-
-    next.child.kill('SIGTERM');
-    await next.exited;
-    await allGone(nextTree);
-  });
-
-  it("the Docker image's command (node itself, with the heap flags) closes gracefully on SIGTERM", async () => {
-    const [command, ...args] = dockerCommand();
-    expect(command).toBe('node');
-    const databaseUrl = await createFreshDatabase();
-    try {
+  it(
+    'npm start builds and serves; a second start on the same database refuses in one line and the first keeps working; SIGTERM to npm stops both node and PostgreSQL',
+    async () => {
       const port = httpPort();
-      const service = startCommand(process.execPath, args, {
-        NODE_ENV: 'production',
+      settings = {
         PORT: String(port),
-        DATABASE_URL: databaseUrl,
+        EMBEDDED_POSTGRES_DIR: dataDir,
+        EMBEDDED_POSTGRES_PORT: String(databasePort()),
+      };
+      const first = start(['start']);
+      const tree = await healthyTree(first, port);
+      expect(tree.length).toBeGreaterThanOrEqual(3); // npm, node, postgres (and its workers)
+      const created = await api(port, '/v1/customers', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Ada Lovelace', timezone: 'UTC', phoneNumbers: ['+351912340001'] }),
       });
-      const tree = await healthyTree(service, port);
-      expect(tree).toHaveLength(1); // no npm, no shell: the signal goes straight to the service
+      expect(created.status).toBe(201);
+      customerId = ((await created.json()) as { id: string }).id;
 
-      service.child.kill('SIGTERM');
-      expect(await service.exited).toEqual({ code: 0, signal: null });
-      expect(service.output()).toContain('SIGTERM received: closing the service');
-      await allGone(tree);
-    } finally {
-      await dropDatabase(databaseUrl);
-    }
-  });
-
-  it('refuses to start in one line naming what to fix: the embedded port taken, DATABASE_URL down (without its password)', async () => {
-    const squatter = createServer();
-    const taken = databasePort();
-    await new Promise<void>((resolve) => squatter.listen(taken, '127.0.0.1', resolve));
-    const down = databasePort();
-    try {
-      const [portTaken, databaseDown] = [
-        start(['run', 'serve'], {
-          PORT: String(httpPort()),
-          EMBEDDED_POSTGRES_DIR: join(folder, 'other'),
-          EMBEDDED_POSTGRES_PORT: String(taken),
-        }),
-        start(['run', 'serve'], {
-          PORT: String(httpPort()),
-          DATABASE_URL: `postgres://billing:hunter2@127.0.0.1:${down}/billing`,
-        }),
-      ];
-      expect((await portTaken.exited).code).toBe(1);
-      expect(portTaken.stderr().trim()).toBe(
-        `The embedded PostgreSQL cannot listen on port ${taken} (EMBEDDED_POSTGRES_PORT): another program is ` +
-          'using it. Stop that program, or set EMBEDDED_POSTGRES_PORT to a free port',
-      );
-      expect((await databaseDown.exited).code).toBe(1);
-      expect(databaseDown.stderr().trim().split('\n')).toEqual([
-        `Cannot connect to PostgreSQL at 127.0.0.1:${down} (database "billing", user "billing", from DATABASE_URL): ` +
-          'connection refused. Check that PostgreSQL is running there and that DATABASE_URL names the right host and port',
+      const second = start(['run', 'serve'], { PORT: String(httpPort()) });
+      expect((await second.exited).code).toBe(1);
+      const refusal = second.stderr().trim().split('\n');
+      expect(refusal).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^The embedded PostgreSQL in ${dataDir} is in use by a running phone-billing service \\(pid ${tree[1].pid}`,
+          ),
+        ),
       ]);
-      expect(databaseDown.output()).not.toContain('hunter2');
-    } finally {
-      await new Promise((resolve) => squatter.close(resolve));
-    }
-  });
+      expect((await api(port, '/health')).status).toBe(200);
+      expect((await api(port, `/v1/customers/${customerId}`)).status).toBe(200);
+
+      first.child.kill('SIGTERM');
+      expect((await first.exited).code).toBe(0);
+      await allGone(tree);
+      expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'two starts at the same moment: one serves, the other refuses; migration:up migrates the running database through its server; SIGINT to npm run serve stops everything, data intact',
+    async () => {
+      const [portA, portB] = [httpPort(), httpPort()];
+      const a = start(['run', 'serve'], { PORT: String(portA) });
+      const b = start(['run', 'serve'], { PORT: String(portB) });
+      const outcome = await Promise.race([
+        a.exited.then(() => ({ loser: a, winner: b, port: portB })),
+        b.exited.then(() => ({ loser: b, winner: a, port: portA })),
+      ]);
+      expect((await outcome.loser.exited).code).toBe(1);
+      expect(outcome.loser.stderr()).toContain('is in use by a running phone-billing service');
+      const tree = await healthyTree(outcome.winner, outcome.port);
+      expect((await api(outcome.port, `/v1/customers/${customerId}`)).status).toBe(200);
+
+      const migration = start(['run', 'migration:up']);
+      expect((await migration.exited).code).toBe(0);
+      expect(migration.output()).toContain('migrating it through that server, which keeps running');
+      expect(migration.output()).toContain('Database is up to date');
+      expect((await api(outcome.port, `/v1/customers/${customerId}`)).status).toBe(200);
+
+      outcome.winner.child.kill('SIGINT');
+      expect((await outcome.winner.exited).code).toBe(0);
+      await allGone(tree);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'after a crash (SIGKILL) the next start stops the PostgreSQL left behind and takes over its data',
+    async () => {
+      const port = httpPort();
+      const crashed = start(['run', 'serve'], { PORT: String(port) });
+      const tree = await healthyTree(crashed, port);
+      process.kill(tree[1].pid, 'SIGKILL'); // node
+      await crashed.exited;
+      const orphans = tree.slice(2);
+      expect(orphans.length).toBeGreaterThan(0); // PostgreSQL outlives its service
+
+      const next = start(['run', 'serve'], { PORT: String(port) });
+      const nextTree = await healthyTree(next, port);
+      expect(next.output()).toContain('left behind by a service that is no longer running');
+      await allGone(orphans);
+      expect((await api(port, `/v1/customers/${customerId}`)).status).toBe(200);
+
+      next.child.kill('SIGTERM');
+      await next.exited;
+      await allGone(nextTree);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "the Docker image's command (node itself, with the heap flags) closes gracefully on SIGTERM",
+    async () => {
+      const [command, ...args] = dockerCommand();
+      expect(command).toBe('node');
+      const databaseUrl = await createFreshDatabase();
+      try {
+        const port = httpPort();
+        const service = startCommand(process.execPath, args, {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+        });
+        const tree = await healthyTree(service, port);
+        expect(tree).toHaveLength(1); // no npm, no shell: the signal goes straight to the service
+
+        service.child.kill('SIGTERM');
+        expect(await service.exited).toEqual({ code: 0, signal: null });
+        expect(service.output()).toContain('SIGTERM received: closing the service');
+        await allGone(tree);
+      } finally {
+        await dropDatabase(databaseUrl);
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses to start in one line naming what to fix: the embedded port taken, DATABASE_URL down (without its password)',
+    async () => {
+      const squatter = createServer();
+      const taken = databasePort();
+      await new Promise<void>((resolve) => squatter.listen(taken, '127.0.0.1', resolve));
+      const down = databasePort();
+      try {
+        const [portTaken, databaseDown] = [
+          start(['run', 'serve'], {
+            PORT: String(httpPort()),
+            EMBEDDED_POSTGRES_DIR: join(folder, 'other'),
+            EMBEDDED_POSTGRES_PORT: String(taken),
+          }),
+          start(['run', 'serve'], {
+            PORT: String(httpPort()),
+            DATABASE_URL: `postgres://billing:hunter2@127.0.0.1:${down}/billing`,
+          }),
+        ];
+        expect((await portTaken.exited).code).toBe(1);
+        expect(portTaken.stderr().trim()).toBe(
+          `The embedded PostgreSQL cannot listen on port ${taken} (EMBEDDED_POSTGRES_PORT): another program is ` +
+            'using it. Stop that program, or set EMBEDDED_POSTGRES_PORT to a free port',
+        );
+        expect((await databaseDown.exited).code).toBe(1);
+        expect(databaseDown.stderr().trim().split('\n')).toEqual([
+          `Cannot connect to PostgreSQL at 127.0.0.1:${down} (database "billing", user "billing", from DATABASE_URL): ` +
+            'connection refused. Check that PostgreSQL is running there and that DATABASE_URL names the right host and port',
+        ]);
+        expect(databaseDown.output()).not.toContain('hunter2');
+      } finally {
+        await new Promise((resolve) => squatter.close(resolve));
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -54,13 +54,21 @@ describe('Prometheus metrics at GET /metrics', () => {
           outcome,
           0,
         ]);
-    for (const channel of ['email', 'webhook'])
+    for (const [kind, channel] of [
+      ['invoice', 'email'],
+      ['invoice', 'webhook'],
+      ['balance.low', 'webhook'],
+    ])
       for (const status of ['delivered', 'retried', 'failed'])
-        expect([channel, status, sampleValue(first, DELIVERIES, { channel, status })]).toEqual([
+        expect([kind, channel, status, sampleValue(first, DELIVERIES, { channel, kind, status })]).toEqual([
+          kind,
           channel,
           status,
           0,
         ]);
+    expect(sampleValue(first, DELIVERIES, { channel: 'email', kind: 'balance.low', status: 'failed' })).toBe(
+      undefined,
+    );
     for (const trigger of ['scheduler', 'catch-up', 'api'])
       expect([trigger, sampleValue(first, `${RUNS}_count`, { trigger })]).toEqual([trigger, 0]);
     expect(sampleValue(first, 'phone_billing_invoices_issued_total')).toBe(0);
@@ -204,7 +212,7 @@ describe('Prometheus metrics at GET /metrics', () => {
       Object.fromEntries(
         ['delivered', 'retried', 'failed'].map((status) => [
           status,
-          moved(before, after, DELIVERIES, { channel, status }),
+          moved(before, after, DELIVERIES, { channel, kind: 'invoice', status }),
         ]),
       );
     expect(attempts('webhook')).toEqual({ delivered: 2, retried: 1, failed: 1 });

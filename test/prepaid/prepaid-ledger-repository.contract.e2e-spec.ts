@@ -62,8 +62,12 @@ function prepaidLedgerRepositoryContract(name: string, make: () => Adapters) {
           { customerId: ada, currency: 'USD' },
           { customerId: bob, currency: 'USD' },
         ]);
-        expect(locked.get(ada)?.equals(usd('1'))).toBe(true);
-        expect(locked.get(bob)?.isZero()).toBe(true);
+        expect(locked.get(ada)?.balance.equals(usd('1'))).toBe(true);
+        expect(locked.get(bob)?.balance.isZero()).toBe(true);
+        expect([locked.get(ada)?.lowBalance, locked.get(bob)?.lowBalance]).toEqual([
+          { armed: true },
+          { armed: true },
+        ]);
         await ledger.recordCallDebits(
           [
             { callId: '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11', customerId: ada, charge: usd('0.06') },
@@ -80,19 +84,60 @@ function prepaidLedgerRepositoryContract(name: string, make: () => Adapters) {
       expect((await ledger.balance(bob, 'USD')).toString()).toBe('-0.045');
     });
 
-    it("credits invoices to their customers' balances", async () => {
-      const [ada, bob] = [await aPrepaidCustomer(), await aPrepaidCustomer()];
+    it("credits invoices to their customers' balances, answering the new balances", async () => {
+      const [ada, bob, cyd] = [await aPrepaidCustomer(), await aPrepaidCustomer(), await aPrepaidCustomer()];
       await ledger.addToBalance(ada, usd('-0.50'));
       await ledger.addToBalance(bob, usd('2.00'));
-      await ledger.recordInvoiceCredits(
+      const after = await ledger.recordInvoiceCredits(
         [
-          { invoiceId: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c81', customerId: ada, amount: usd('0.50') },
-          { invoiceId: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c82', customerId: bob, amount: usd('0.125') },
+          {
+            invoiceId: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c81',
+            customerId: ada,
+            amount: usd('0.50'),
+            plan: 'prepaid',
+          },
+          {
+            invoiceId: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c82',
+            customerId: bob,
+            amount: usd('0.125'),
+            plan: 'prepaid',
+          },
+          {
+            invoiceId: '7d1b3c2e-9f4a-4b8c-a1d2-3e4f5a6b7c83',
+            customerId: cyd,
+            amount: usd('1.00'),
+            plan: 'prepaid',
+          },
         ],
         now,
       );
+      expect(new Map([...after].map(([id, balance]) => [id, balance.toString()]))).toEqual(
+        new Map([
+          [ada, '0.00'],
+          [bob, '2.125'],
+        ]),
+      );
       expect((await ledger.balance(ada, 'USD')).isZero()).toBe(true);
       expect((await ledger.balance(bob, 'USD')).toString()).toBe('2.125');
+    });
+
+    it("keeps each balance's low-balance alert state, armed from the start, under the lock", async () => {
+      const [ada, bob] = [await aPrepaidCustomer(), await aPrepaidCustomer()];
+      await ledger.addToBalance(ada, usd('10.00'));
+      await ledger.addToBalance(bob, usd('10.00'));
+      const states = () =>
+        inUnitOfWork(async () => {
+          const locked = await ledger.lockBalances([
+            { customerId: ada, currency: 'USD' },
+            { customerId: bob, currency: 'USD' },
+          ]);
+          return [locked.get(ada)?.lowBalance.armed, locked.get(bob)?.lowBalance.armed];
+        });
+      expect(await states()).toEqual([true, true]);
+      await inUnitOfWork(() => ledger.setLowBalanceArmed([ada], false));
+      expect(await states()).toEqual([false, true]);
+      await inUnitOfWork(() => ledger.setLowBalanceArmed([ada, bob], true));
+      expect(await states()).toEqual([true, true]);
     });
   });
 }

@@ -26,6 +26,7 @@ import { RunMonthlyInvoicingUseCase } from '../../src/invoicing/application/run-
 import type { Invoice } from '../../src/invoicing/domain/invoice';
 import { InMemoryInvoiceRepository } from '../../src/invoicing/infrastructure/in-memory-invoice.repository';
 import { InMemoryInvoicedPeriods } from '../../src/invoicing/infrastructure/in-memory-invoiced-periods';
+import { BalanceAlerts, type LowBalanceAlert } from '../../src/prepaid/application/balance-alerts.port';
 import { GetBalanceQuery } from '../../src/prepaid/application/get-balance.query';
 import { PrepaidCharges } from '../../src/prepaid/application/prepaid-charges';
 import { PrepaidCustomer } from '../../src/prepaid/application/prepaid-customer';
@@ -66,6 +67,16 @@ export class RecordingOutbox extends IssuedInvoicesOutbox {
   }
 }
 
+/** The balance.low alerts drawdowns queued. */
+export class RecordingBalanceAlerts extends BalanceAlerts {
+  readonly queued: LowBalanceAlert[] = [];
+
+  enqueue(alerts: LowBalanceAlert[]): Promise<void> {
+    this.queued.push(...alerts);
+    return Promise.resolve();
+  }
+}
+
 export class RecordingInvoiceEvents extends InvoiceEvents {
   readonly issued: Invoice[] = [];
 
@@ -80,10 +91,14 @@ export class RecordingInvoiceEvents extends InvoiceEvents {
  * suite), a fixed clock and the built-in plan catalog: the application layer's behaviour, tested in
  * milliseconds, without Nest, HTTP or PostgreSQL.
  */
-export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string, string> = {}) {
+export function inMemoryService(
+  now = '2026-10-15T12:00:00Z',
+  env: Record<string, string> = {},
+  plans: Record<string, unknown> = DEFAULT_PLAN_CATALOG,
+) {
   const clock = new FixedClock(now);
   const config = loadConfig({ NODE_ENV: 'test', OPERATOR_API_KEY: 'in-memory-operator-key-0123', ...env });
-  const catalog = PlanCatalog.fromConfiguration(DEFAULT_PLAN_CATALOG, config.DEFAULT_PLAN);
+  const catalog = PlanCatalog.fromConfiguration(plans, config.DEFAULT_PLAN);
   const unitOfWork = new ImmediateUnitOfWork();
   const periodLocks = new RecordingPeriodLocks();
   const auditEvents = new InMemoryAuditEventRepository();
@@ -94,7 +109,8 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
   const keys = new InMemoryCustomerApiKeyRepository(async (id) => (await customers.findById(id)) !== null);
   const issueKey = new IssueCustomerKeyUseCase(keys, clock);
   const ledger = new InMemoryPrepaidLedgerRepository();
-  const prepaidCharges = new PrepaidCharges(ledger, unitOfWork);
+  const balanceAlerts = new RecordingBalanceAlerts();
+  const prepaidCharges = new PrepaidCharges(ledger, unitOfWork, catalog, balanceAlerts);
   const prepaidCustomer = new PrepaidCustomer(directory, catalog, clock);
   const calls = new InMemoryCallRepository();
   const billableCalls = new InMemoryBillableCalls(calls.table);
@@ -134,6 +150,7 @@ export function inMemoryService(now = '2026-10-15T12:00:00Z', env: Record<string
       billableCalls,
       invoices,
       outbox,
+      balanceAlerts,
       events,
       periodLocks,
       metrics,

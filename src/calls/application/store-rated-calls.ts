@@ -51,7 +51,12 @@ export class StoreRatedCalls {
   private async drawFromBalances(calls: Call[]): Promise<void> {
     if (calls.length === 0) return;
     const covered = await this.prepaid.drawForCalls(
-      calls.map((call) => ({ callId: call.id, customerId: call.customerId, charge: call.charge })),
+      calls.map((call) => ({
+        callId: call.id,
+        customerId: call.customerId,
+        charge: call.charge,
+        plan: call.plan,
+      })),
       calls[0].receivedAt,
     );
     for (const call of calls) call.coveredByBalance = covered.get(call.id)!;

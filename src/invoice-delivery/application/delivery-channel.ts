@@ -4,13 +4,22 @@ import type { DeliveryChannelName, OutboxFields } from '../domain/delivery';
 import type { DeliveryJob } from './delivery-job.repository';
 import type { InvoicePdf } from './render-invoice-pdf.query';
 
-/** What a channel may build its message from, read for one attempt; the slow parts on demand. */
-export interface DeliveryContent {
+/** What a channel may build an invoice's message from, read for one attempt; the slow parts on demand. */
+export interface InvoiceContent {
+  kind: 'invoice';
   invoice: Invoice;
   customer(): Promise<CustomerProfile>;
   /** The invoice's PDF: the same bytes as `GET /v1/invoices/{id}/pdf`. */
   pdf(): Promise<InvoicePdf>;
 }
+
+/** An event's message (`balance.low`): its JSON body, fixed when it was queued. */
+export interface EventContent {
+  kind: 'balance.low';
+  payload: Record<string, unknown>;
+}
+
+export type DeliveryContent = InvoiceContent | EventContent;
 
 /**
  * One way an issued invoice reaches its customer (email, webhook): the delivery strategy. A channel
@@ -26,6 +35,12 @@ export abstract class DeliveryChannel {
    * Pure: no I/O here.
    */
   abstract outboxFields(customer: CustomerProfile): OutboxFields | null;
+
+  /**
+   * When an event (`balance.low`) is queued, inside the transaction that raised it: the outbox fields
+   * of this channel's delivery of it, or null when this channel carries no events (email). Pure.
+   */
+  abstract eventFields(): OutboxFields | null;
 
   /**
    * At send time, outside any transaction: sends one attempt. Resolves when the receiver took it;

@@ -1,11 +1,15 @@
-import type { Delivery, DeliveryChannelName, OutboxFields } from '../domain/delivery';
+import type { Delivery, DeliveryChannelName, DeliveryMessageKind, OutboxFields } from '../domain/delivery';
 
 /** A delivery leased by one dispatcher for one attempt. */
 export interface DeliveryJob {
   id: string;
-  invoiceId: string;
+  kind: DeliveryMessageKind;
+  /** Kind `invoice`: the invoice delivered; null for an event. */
+  invoiceId: string | null;
+  /** Kind `balance.low`: the event's JSON body, fixed when it was queued; null for an invoice. */
+  payload: Record<string, unknown> | null;
   channel: DeliveryChannelName;
-  /** What its channel fixed when the invoice was issued. */
+  /** What its channel fixed when the invoice was issued (the event queued). */
   fields: OutboxFields;
   /** Proves the lease is still this dispatcher's when the outcome is recorded. */
   leaseToken: string;

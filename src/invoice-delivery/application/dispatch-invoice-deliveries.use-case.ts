@@ -5,7 +5,7 @@ import { GetInvoiceQuery } from '../../invoicing';
 import { Clock } from '../../shared/clock/clock';
 import { DeliveryMetrics } from '../../shared/metrics/delivery.metrics';
 import { DeliveryAttemptError } from './delivery-attempt.error';
-import { DeliveryChannels, type DeliveryContent } from './delivery-channel';
+import { DeliveryChannels, type DeliveryContent, type InvoiceContent } from './delivery-channel';
 import { DeliveryJob, DeliveryJobRepository } from './delivery-job.repository';
 import { deliverySettings, DeliverySettings } from './delivery-settings';
 import { RenderInvoicePdfQuery } from './render-invoice-pdf.query';
@@ -26,7 +26,8 @@ export interface DispatchSummary {
 const MAX_BATCHES_PER_CALL = 50;
 
 /**
- * Sends the due deliveries of the transactional outbox. Each batch is leased in one short statement,
+ * Sends the due deliveries of the transactional outbox, invoices and events (`balance.low`) alike:
+ * only the content of a message depends on its kind. Each batch is leased in one short statement,
  * sent outside any transaction (concurrently, each send bounded by the adapters' timeout) and each
  * outcome recorded on its own: a crash between sending and recording loses nothing, the lease runs
  * out and the delivery is sent again (with the same webhook-id). Safe with any number of instances.
@@ -92,19 +93,25 @@ export class DispatchInvoiceDeliveriesUseCase {
       return 'unrecorded';
     }
     this.logOutcome(job, outcome.status, error);
-    this.metrics.attempted(job.channel, outcome.status === 'pending' ? 'retried' : outcome.status);
+    this.metrics.attempted(job.channel, job.kind, outcome.status === 'pending' ? 'retried' : outcome.status);
     return outcome.status === 'pending' ? 'retrying' : outcome.status;
   }
 
   private async send(job: DeliveryJob): Promise<void> {
     const channel = this.channels.get(job.channel);
-    await channel.send(job, this.contentOf(await this.invoices.execute(job.invoiceId)));
+    await channel.send(job, await this.contentOf(job));
   }
 
-  private contentOf(invoice: DeliveryContent['invoice']): DeliveryContent {
+  private async contentOf(job: DeliveryJob): Promise<DeliveryContent> {
+    if (job.kind !== 'invoice') return { kind: job.kind, payload: job.payload! };
+    return this.invoiceContent(await this.invoices.execute(job.invoiceId!));
+  }
+
+  private invoiceContent(invoice: InvoiceContent['invoice']): InvoiceContent {
     let customer: Promise<CustomerProfile> | null = null;
     const customerOnce = () => (customer ??= this.customers.get(invoice.customerId));
     return {
+      kind: 'invoice',
       invoice,
       customer: customerOnce,
       pdf: async () => this.pdf.render(invoice, await customerOnce()),
@@ -121,12 +128,14 @@ export class DispatchInvoiceDeliveriesUseCase {
   private logOutcome(job: DeliveryJob, status: string, error: string | null): void {
     const context = {
       deliveryId: job.id,
+      kind: job.kind,
       invoiceId: job.invoiceId,
       channel: job.channel,
       attempt: job.delivery.attempts,
     };
-    if (status === 'delivered') this.logger.log(context, 'Invoice delivered');
-    else if (status === 'failed') this.logger.error({ ...context, error }, 'Invoice delivery given up');
-    else this.logger.warn({ ...context, error }, 'Invoice delivery attempt failed; retrying');
+    const what = job.kind === 'invoice' ? 'Invoice' : `Event ${job.kind}`;
+    if (status === 'delivered') this.logger.log(context, `${what} delivered`);
+    else if (status === 'failed') this.logger.error({ ...context, error }, `${what} delivery given up`);
+    else this.logger.warn({ ...context, error }, `${what} delivery attempt failed; retrying`);
   }
 }

@@ -11,6 +11,19 @@ export type DeliveryChannelName = (typeof DELIVERY_CHANNELS)[number];
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /**
+ * What an outbox row carries: an issued invoice (through every channel that is on), or a
+ * `balance.low` event (through the webhook only; its body is the row's payload, fixed when queued).
+ */
+export const DELIVERY_MESSAGE_KINDS = ['invoice', 'balance.low'] as const;
+export type DeliveryMessageKind = (typeof DELIVERY_MESSAGE_KINDS)[number];
+
+/** The channels a kind of message may go through (the outbox table's checks say the same). */
+export const CHANNELS_OF_KIND: Readonly<Record<DeliveryMessageKind, readonly DeliveryChannelName[]>> = {
+  invoice: DELIVERY_CHANNELS,
+  'balance.low': ['webhook'],
+};
+
+/**
  * The channel-specific columns of an outbox row, fixed when the invoice is issued; a channel leaves
  * the others null. A new field here is a new column of `invoice_deliveries`.
  */

@@ -77,3 +77,18 @@ describe('What each channel fixes when an invoice is issued', () => {
     expect(second!.webhookId).not.toBe(first!.webhookId);
   });
 });
+
+describe('What each channel fixes when a balance.low event is queued', () => {
+  const channels = configuredChannels(load({ ...email, ...webhook }));
+
+  it('email: nothing, events go by webhook only', () => {
+    expect(channels.get('email').eventFields()).toBeNull();
+  });
+
+  it('webhook: a fresh Standard Webhooks message id for every event', () => {
+    const channel = channels.get('webhook');
+    const [first, second] = [channel.eventFields(), channel.eventFields()];
+    expect(first).toEqual({ recipient: null, webhookId: expect.stringMatching(/^msg_[0-9a-f]{32}$/) });
+    expect(second!.webhookId).not.toBe(first!.webhookId);
+  });
+});

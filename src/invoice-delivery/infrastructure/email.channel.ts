@@ -53,7 +53,14 @@ export class EmailChannel extends DeliveryChannel {
     return customer.email ? { recipient: customer.email, webhookId: null } : null;
   }
 
+  /** Events (`balance.low`) go to the webhook only. */
+  eventFields(): null {
+    return null;
+  }
+
   async send(job: DeliveryJob, content: DeliveryContent): Promise<void> {
+    if (content.kind !== 'invoice')
+      throw new DeliveryAttemptError(`email does not carry ${content.kind} events`);
     const customer = await content.customer();
     const pdf = await content.pdf();
     await this.sendMail(

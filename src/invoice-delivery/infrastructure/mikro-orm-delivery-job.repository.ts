@@ -24,7 +24,7 @@ type StateRow = Pick<InvoiceDeliveryRow, (typeof STATE_COLUMNS)[number]>;
 
 /**
  * The outbox rows in PostgreSQL (written by `MikroOrmIssuedInvoicesOutbox` in the issuing unit of
- * work). The claim and the abandonment are the Delivery state machine's claim and abandonment
+ * work, and by `MikroOrmBalanceAlertsOutbox` in a drawdown's). The claim and the abandonment are the Delivery state machine's claim and abandonment
  * transitions, set-wise, so that a batch is leased in one statement.
  */
 @Injectable()
@@ -64,7 +64,9 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
       .whereRef('d.id', '=', 'due.id')
       .returning([
         'd.id',
+        'd.kind',
         'd.invoice_id',
+        'd.payload',
         'd.channel',
         'd.recipient',
         'd.webhook_id',
@@ -78,7 +80,9 @@ export class MikroOrmDeliveryJobRepository extends DeliveryJobRepository {
       .execute();
     return rows.map((row) => ({
       id: row.id,
+      kind: row.kind,
       invoiceId: row.invoice_id,
+      payload: row.payload,
       channel: row.channel,
       fields: { recipient: row.recipient, webhookId: row.webhook_id },
       leaseToken,

@@ -8,7 +8,8 @@ import type { DeliveryJob } from '../application/delivery-job.repository';
 import type { OutboxFields } from '../domain/delivery';
 
 /**
- * POSTs the invoice, as GET /v1/invoices/{id} shows it, to INVOICE_WEBHOOK_URL, signed by the
+ * POSTs the invoice, as GET /v1/invoices/{id} shows it, or an event's payload (`balance.low`) as it
+ * was queued, to INVOICE_WEBHOOK_URL, signed by the
  * Standard Webhooks scheme (the `standardwebhooks` package): webhook-id (fixed at issue time, the
  * same on every retry), webhook-timestamp and webhook-signature
  * `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`. Any 2xx is delivered; anything else, a
@@ -37,9 +38,16 @@ export class WebhookChannel extends DeliveryChannel {
     return { recipient: null, webhookId: `msg_${randomUUID().replaceAll('-', '')}` };
   }
 
-  async send(job: DeliveryJob, { invoice }: DeliveryContent): Promise<void> {
+  /** Every event, with its own message id. */
+  eventFields(): OutboxFields {
+    return this.outboxFields();
+  }
+
+  async send(job: DeliveryJob, content: DeliveryContent): Promise<void> {
     const webhookId = job.fields.webhookId!;
-    const body = JSON.stringify(InvoiceResponse.of(invoice));
+    const body = JSON.stringify(
+      content.kind === 'invoice' ? InvoiceResponse.of(content.invoice) : content.payload,
+    );
     // The wall clock, not the billing Clock: receivers refuse timestamps far from their own time.
     const sentAt = new Date();
     let response: Response;

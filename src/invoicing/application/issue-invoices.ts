@@ -97,6 +97,7 @@ export class IssueInvoices {
           invoiceId: invoice.id,
           customerId: invoice.customerId,
           amount: assembled[index].uncoveredPrepaid,
+          plan: invoice.plan,
         })),
         issuedAt,
       );

@@ -40,10 +40,10 @@ export const INVOICING_RUN_DURATION: HistogramDefinition<'trigger'> = {
   buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
 };
 
-export const DELIVERIES: SeriesDefinition<'channel' | 'status'> = {
+export const DELIVERIES: SeriesDefinition<'channel' | 'kind' | 'status'> = {
   name: 'phone_billing_deliveries_total',
-  help: 'Invoice delivery attempts, by channel (email, webhook) and status (delivered, retried, failed: given up).',
-  labelNames: ['channel', 'status'],
+  help: 'Delivery attempts, by channel (email, webhook), kind (invoice, balance.low) and status (delivered, retried, failed: given up).',
+  labelNames: ['channel', 'kind', 'status'],
 };
 
 export const HTTP_REQUEST_DURATION: HistogramDefinition<'method' | 'route' | 'status_code'> = {

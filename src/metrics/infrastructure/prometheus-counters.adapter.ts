@@ -35,7 +35,7 @@ export class PrometheusCounters
     return result;
   }
 
-  attempted(channel: string, status: DeliveryAttemptStatus): void {
-    this.metrics.deliveries.inc({ channel, status });
+  attempted(channel: string, kind: string, status: DeliveryAttemptStatus): void {
+    this.metrics.deliveries.inc({ channel, kind, status });
   }
 }

@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { CALL_OUTCOMES, CALL_SOURCES } from '../../shared/metrics/call-ingestion.metrics';
 import { DELIVERY_ATTEMPT_STATUSES } from '../../shared/metrics/delivery.metrics';
 import { INVOICING_RUN_TRIGGERS } from '../../shared/metrics/invoicing-run.metrics';
-import { DELIVERY_CHANNELS } from '../../invoice-delivery';
+import { CHANNELS_OF_KIND } from '../../invoice-delivery';
 import { DatabasePool, type DatabasePoolState } from '../application/database-pool.port';
 import { SuspendedCallCount } from '../application/suspended-call-count.port';
 import {
@@ -33,7 +33,7 @@ export class PrometheusMetrics {
   readonly calls: Counter<'source' | 'outcome'>;
   readonly invoicesIssued: Counter;
   readonly invoicingRunDuration: Histogram<'trigger'>;
-  readonly deliveries: Counter<'channel' | 'status'>;
+  readonly deliveries: Counter<'channel' | 'kind' | 'status'>;
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status_code'>;
 
   constructor(suspended: SuspendedCallCount, pool: DatabasePool) {
@@ -51,8 +51,9 @@ export class PrometheusMetrics {
     });
     for (const trigger of INVOICING_RUN_TRIGGERS) this.invoicingRunDuration.zero({ trigger });
     this.deliveries = new Counter({ ...DELIVERIES, labelNames: [...DELIVERIES.labelNames], registers });
-    for (const channel of DELIVERY_CHANNELS)
-      for (const status of DELIVERY_ATTEMPT_STATUSES) this.deliveries.inc({ channel, status }, 0);
+    for (const [kind, channels] of Object.entries(CHANNELS_OF_KIND))
+      for (const channel of channels)
+        for (const status of DELIVERY_ATTEMPT_STATUSES) this.deliveries.inc({ channel, kind, status }, 0);
     this.httpRequestDuration = new Histogram({
       ...HTTP_REQUEST_DURATION,
       labelNames: [...HTTP_REQUEST_DURATION.labelNames],

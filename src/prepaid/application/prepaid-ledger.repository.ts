@@ -1,5 +1,6 @@
 import type { Money } from '../../shared/domain/money';
 import type { CallDebit } from '../domain/balance-drawdown';
+import type { LowBalanceState } from '../domain/low-balance-alert';
 import type { TopUp } from '../domain/top-up';
 
 /** An issued invoice's prepaid charges the balance did not cover: moved from the balance onto the invoice. */
@@ -7,6 +8,14 @@ export interface InvoiceCredit {
   invoiceId: string;
   customerId: string;
   amount: Money;
+  /** The invoice's plan: its `lowBalanceThreshold` decides whether the credit re-arms the alert. */
+  plan: string;
+}
+
+/** A balance locked for a drawdown, with its low-balance alert state. */
+export interface LockedBalance {
+  balance: Money;
+  lowBalance: LowBalanceState;
 }
 
 /**
@@ -27,11 +36,18 @@ export abstract class PrepaidLedgerRepository {
    * The balances of these customers (created at zero in the currency given when missing), locked
    * until the unit of work ends: concurrent drawdowns of one customer serialise here.
    */
-  abstract lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, Money>>;
+  abstract lockBalances(
+    customers: { customerId: string; currency: string }[],
+  ): Promise<Map<string, LockedBalance>>;
   /** Records a `call_debit` entry per call and stores the customers' new balances. */
   abstract recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void>;
-  /** Records an `invoice_credit` entry per invoice and adds each to its customer's balance. */
-  abstract recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void>;
+  /**
+   * Records an `invoice_credit` entry per invoice and adds each to its customer's balance; answers
+   * the new balances of the customers that have one.
+   */
+  abstract recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<Map<string, Money>>;
+  /** Stores the low-balance alert state of these customers' balances (those that have one). */
+  abstract setLowBalanceArmed(customerIds: string[], armed: boolean): Promise<void>;
   /** The sum of the customer's ledger entries recorded strictly before `instant`. */
   abstract balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money>;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../../shared/audit/audit-trail';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/transactions/unit-of-work';
+import { rearmedBy } from '../domain/low-balance-alert';
 import { TopUpReferenceConflictError } from '../domain/prepaid.errors';
 import { parseTopUp } from '../domain/top-up';
 import type { Money } from '../../shared/domain/money';
@@ -14,7 +15,11 @@ export interface TopUpOutcome {
   balance: Money;
 }
 
-/** Credits a prepaid balance once per (customer, reference); another amount under a known reference is a 409. */
+/**
+ * Credits a prepaid balance once per (customer, reference); another amount under a known reference is
+ * a 409. A top-up that takes the balance to or above the plan's `lowBalanceThreshold` re-arms its
+ * low-balance alert, in the same unit of work.
+ */
 @Injectable()
 export class TopUpBalanceUseCase {
   constructor(
@@ -32,6 +37,8 @@ export class TopUpBalanceUseCase {
     return this.unitOfWork.transactional(async () => {
       if (await this.ledger.recordTopUp(customer.id, topUp, now)) {
         const after = await this.ledger.addToBalance(customer.id, topUp.amount);
+        if (rearmedBy(after, balance.lowBalanceThreshold))
+          await this.ledger.setLowBalanceArmed([customer.id], true);
         await this.audit.record({
           action: 'top-up.recorded',
           target: { type: 'prepaid-balance', id: customer.id },

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { Money } from '../../shared/domain/money';
-import { afterCredit, afterDrawdown, type LowBalanceState } from './low-balance-alert';
+import {
+  afterCredit,
+  afterDrawdown,
+  crossingsOf,
+  type LowBalanceState,
+  rearmedBy,
+} from './low-balance-alert';
 
 /** Whole cents as a decimal string, built from integers (no float is involved). */
 const usd = (cents: number) => {
@@ -73,5 +79,50 @@ describe('Low-balance alerts', () => {
     expect(afterDrawdown(belowStill, usd(499), usd(100), threshold).alert).toBe(false);
     const rearmed = afterCredit({ armed: false }, usd(500), threshold);
     expect(afterDrawdown(rearmed, usd(500), usd(499), threshold).alert).toBe(true);
+  });
+});
+
+describe('crossingsOf: the alerts a drawdown raises', () => {
+  const move = (over: Partial<Parameters<typeof crossingsOf>[0][number]>) => ({
+    customerId: 'ada',
+    before: usd(600),
+    after: usd(450),
+    state: { armed: true },
+    threshold: usd(500) as Money | null,
+    ...over,
+  });
+
+  it('names each armed balance that went below its threshold, with the balance it left', () => {
+    const crossings = crossingsOf([
+      move({ customerId: 'ada' }),
+      move({ customerId: 'bob', after: usd(500) }),
+      move({ customerId: 'cyd', state: { armed: false } }),
+      move({ customerId: 'dan', before: usd(499), after: usd(100) }),
+    ]);
+    expect(
+      crossings.map(({ customerId, balance, threshold }) => [
+        customerId,
+        balance.toString(),
+        threshold.toString(),
+      ]),
+    ).toEqual([['ada', '4.50', '5.00']]);
+  });
+
+  it('raises none without a threshold, or with a threshold in another currency', () => {
+    expect(crossingsOf([move({ threshold: null }), move({ threshold: Money.of('5.00', 'EUR') })])).toEqual(
+      [],
+    );
+  });
+});
+
+describe('rearmedBy: whether a credit re-arms the alert', () => {
+  it('re-arms once the balance is at or above the threshold, never below it or without one', () => {
+    expect([usd(499), usd(500), usd(501)].map((after) => rearmedBy(after, usd(500)))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(rearmedBy(usd(900), null)).toBe(false);
+    expect(rearmedBy(usd(900), Money.of('5.00', 'EUR'))).toBe(false);
   });
 });

@@ -26,3 +26,40 @@ export function afterDrawdown(
 export function afterCredit(state: LowBalanceState, after: Money, threshold: Money): LowBalanceState {
   return after.compareTo(threshold) >= 0 ? { armed: true } : state;
 }
+
+/** One customer's balance across a drawdown, with the alert state and threshold it had before. */
+export interface BalanceMove {
+  customerId: string;
+  before: Money;
+  after: Money;
+  state: LowBalanceState;
+  /** null: the plan sets no threshold, no alerts. */
+  threshold: Money | null;
+}
+
+/** A crossing that raises an alert: the balance it left, and the threshold it went below. */
+export interface LowBalanceCrossing {
+  customerId: string;
+  balance: Money;
+  threshold: Money;
+}
+
+/**
+ * The alerts a drawdown raises (`afterDrawdown` for each balance it moved). A threshold in another
+ * currency than the balance (a plan changed to another currency) raises none: the amounts do not compare.
+ */
+export function crossingsOf(moves: readonly BalanceMove[]): LowBalanceCrossing[] {
+  const crossings: LowBalanceCrossing[] = [];
+  for (const { customerId, before, after, state, threshold } of moves) {
+    if (threshold === null || threshold.currency !== after.currency) continue;
+    if (afterDrawdown(state, before, after, threshold).alert)
+      crossings.push({ customerId, balance: after, threshold });
+  }
+  return crossings;
+}
+
+/** Whether a credit leaving the balance at `after` re-arms a disarmed alert (`afterCredit`). */
+export function rearmedBy(after: Money, threshold: Money | null): boolean {
+  if (threshold === null || threshold.currency !== after.currency) return false;
+  return afterCredit({ armed: false }, after, threshold).armed;
+}

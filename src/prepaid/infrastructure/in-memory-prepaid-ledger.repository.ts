@@ -1,5 +1,9 @@
 import { Money } from '../../shared/domain/money';
-import { InvoiceCredit, PrepaidLedgerRepository } from '../application/prepaid-ledger.repository';
+import {
+  InvoiceCredit,
+  LockedBalance,
+  PrepaidLedgerRepository,
+} from '../application/prepaid-ledger.repository';
 import type { CallDebit } from '../domain/balance-drawdown';
 import type { TopUp } from '../domain/top-up';
 
@@ -17,6 +21,8 @@ export interface LedgerEntry {
 export class InMemoryPrepaidLedgerRepository extends PrepaidLedgerRepository {
   readonly entries: LedgerEntry[] = [];
   private readonly balances = new Map<string, Money>();
+  /** Customers whose balance's low-balance alert is disarmed (a balance starts armed). */
+  private readonly disarmed = new Set<string>();
 
   recordTopUp(customerId: string, { amount, reference }: TopUp, now: Date): Promise<boolean> {
     const known = this.entries.some(
@@ -46,13 +52,26 @@ export class InMemoryPrepaidLedgerRepository extends PrepaidLedgerRepository {
     return Promise.resolve(this.balances.get(customerId) ?? Money.zero(currency));
   }
 
-  lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, Money>> {
+  lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, LockedBalance>> {
     for (const { customerId, currency } of customers) {
       if (!this.balances.has(customerId)) this.balances.set(customerId, Money.zero(currency));
     }
     return Promise.resolve(
-      new Map(customers.map(({ customerId }) => [customerId, this.balances.get(customerId)!])),
+      new Map(
+        customers.map(({ customerId }) => [
+          customerId,
+          { balance: this.balances.get(customerId)!, lowBalance: { armed: !this.disarmed.has(customerId) } },
+        ]),
+      ),
     );
+  }
+
+  setLowBalanceArmed(customerIds: string[], armed: boolean): Promise<void> {
+    for (const customerId of customerIds.filter((id) => this.balances.has(id))) {
+      if (armed) this.disarmed.delete(customerId);
+      else this.disarmed.add(customerId);
+    }
+    return Promise.resolve();
   }
 
   recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void> {
@@ -71,7 +90,8 @@ export class InMemoryPrepaidLedgerRepository extends PrepaidLedgerRepository {
     return Promise.resolve();
   }
 
-  recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void> {
+  recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<Map<string, Money>> {
+    const after = new Map<string, Money>();
     for (const credit of credits) {
       this.add({
         customerId: credit.customerId,
@@ -81,9 +101,12 @@ export class InMemoryPrepaidLedgerRepository extends PrepaidLedgerRepository {
         createdAt: at,
       });
       const balance = this.balances.get(credit.customerId);
-      if (balance) this.balances.set(credit.customerId, balance.plus(credit.amount));
+      if (balance) {
+        this.balances.set(credit.customerId, balance.plus(credit.amount));
+        after.set(credit.customerId, balance.plus(credit.amount));
+      }
     }
-    return Promise.resolve();
+    return Promise.resolve(after);
   }
 
   balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money> {

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Database } from '../../shared/database/database';
 import { Money } from '../../shared/domain/money';
-import { InvoiceCredit, PrepaidLedgerRepository } from '../application/prepaid-ledger.repository';
+import {
+  InvoiceCredit,
+  LockedBalance,
+  PrepaidLedgerRepository,
+} from '../application/prepaid-ledger.repository';
 import type { CallDebit } from '../domain/balance-drawdown';
 import type { TopUp } from '../domain/top-up';
 import type { PrepaidTables } from './prepaid.tables';
@@ -70,7 +74,9 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
     return row ? Money.of(row.balance, row.currency) : Money.zero(currency);
   }
 
-  async lockBalances(customers: { customerId: string; currency: string }[]): Promise<Map<string, Money>> {
+  async lockBalances(
+    customers: { customerId: string; currency: string }[],
+  ): Promise<Map<string, LockedBalance>> {
     const ids = customers.map((customer) => customer.customerId);
     await this.db.kysely
       .insertInto('prepaid_balances')
@@ -83,12 +89,27 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
       .execute();
     const rows = await this.db.kysely
       .selectFrom('prepaid_balances')
-      .select(['customer_id', 'balance', 'currency'])
+      .select(['customer_id', 'balance', 'currency', 'low_balance_armed'])
       .where('customer_id', '=', sql<string>`ANY(${ids}::uuid[])`)
       .orderBy('customer_id')
       .forUpdate()
       .execute();
-    return new Map(rows.map((row) => [row.customer_id, Money.of(row.balance, row.currency)]));
+    return new Map(
+      rows.map((row) => [
+        row.customer_id,
+        { balance: Money.of(row.balance, row.currency), lowBalance: { armed: row.low_balance_armed } },
+      ]),
+    );
+  }
+
+  async setLowBalanceArmed(customerIds: string[], armed: boolean): Promise<void> {
+    if (customerIds.length === 0) return;
+    await this.db.kysely
+      .updateTable('prepaid_balances')
+      .set({ low_balance_armed: armed })
+      .where('customer_id', '=', sql<string>`ANY(${customerIds}::uuid[])`)
+      .where('low_balance_armed', '=', !armed)
+      .execute();
   }
 
   async recordCallDebits(debits: CallDebit[], balances: Map<string, Money>, at: Date): Promise<void> {
@@ -119,8 +140,8 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
       .execute();
   }
 
-  async recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<void> {
-    if (credits.length === 0) return;
+  async recordInvoiceCredits(credits: InvoiceCredit[], at: Date): Promise<Map<string, Money>> {
+    if (credits.length === 0) return new Map();
     const customerIds = credits.map((credit) => credit.customerId);
     const amounts = credits.map((credit) => credit.amount.toString());
     await this.db.kysely
@@ -133,7 +154,7 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
                  AS t(customer_id, amount, currency, invoice_id)`,
       )
       .execute();
-    await this.db.kysely
+    const rows = await this.db.kysely
       .updateTable('prepaid_balances')
       .from(
         sql<{
@@ -143,7 +164,9 @@ export class MikroOrmPrepaidLedgerRepository extends PrepaidLedgerRepository {
       )
       .set((eb) => ({ balance: eb('prepaid_balances.balance', '+', eb.ref('v.amount')) }))
       .whereRef('prepaid_balances.customer_id', '=', 'v.customer_id')
+      .returning(['prepaid_balances.customer_id', 'prepaid_balances.balance', 'prepaid_balances.currency'])
       .execute();
+    return new Map(rows.map((row) => [row.customer_id, Money.of(row.balance, row.currency)]));
   }
 
   async balanceBefore(customerId: string, currency: string, instant: Date): Promise<Money> {

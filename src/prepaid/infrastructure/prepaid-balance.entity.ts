@@ -3,7 +3,8 @@ import { CustomerEntity } from '../../customers/infrastructure/customer.entity';
 
 /**
  * Table `prepaid_balances`: the ledger's sum per customer, and the row concurrent call debits lock,
- * so drawdowns serialise per customer.
+ * so drawdowns serialise per customer. `lowBalanceArmed` is the low-balance alert's state
+ * (`domain/low-balance-alert.ts`), read and written under that same lock.
  */
 export const PrepaidBalanceEntity = defineEntity({
   name: 'PrepaidBalance',
@@ -19,5 +20,6 @@ export const PrepaidBalanceEntity = defineEntity({
         .updateRule('no action'),
     balance: p.decimal().columnType('numeric'),
     currency: p.character().length(3),
+    lowBalanceArmed: p.boolean().default(true),
   },
 });

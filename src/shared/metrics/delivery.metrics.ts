@@ -5,7 +5,10 @@
 export const DELIVERY_ATTEMPT_STATUSES = ['delivered', 'retried', 'failed'] as const;
 export type DeliveryAttemptStatus = (typeof DELIVERY_ATTEMPT_STATUSES)[number];
 
-/** Port: counts delivery attempts whose outcome was recorded, by channel and status. */
+/**
+ * Port: counts delivery attempts whose outcome was recorded, by channel, kind of message (`invoice`,
+ * `balance.low`) and status.
+ */
 export abstract class DeliveryMetrics {
-  abstract attempted(channel: string, status: DeliveryAttemptStatus): void;
+  abstract attempted(channel: string, kind: string, status: DeliveryAttemptStatus): void;
 }
