@@ -23,6 +23,7 @@ function expectEveryRowCounted(file: Import): void {
 
 describe('Switch CDR files', () => {
   let service: TestApp;
+  let customerKey: string;
   // Each upload a second after the previous one, so that "newest first" has an order to show.
   const post = (query: string, body: Buffer | string) => {
     service.clock.advance(1000);
@@ -31,7 +32,8 @@ describe('Switch CDR files', () => {
 
   beforeAll(async () => {
     service = await startTestApp({ now: '2026-10-15T12:00:00Z' });
-    await aCustomer(service, { phoneNumbers: ['+351912000001'], timezone: 'Europe/Lisbon' });
+    customerKey = (await aCustomer(service, { phoneNumbers: ['+351912000001'], timezone: 'Europe/Lisbon' }))
+      .apiKey!;
     await aCustomer(service, { phoneNumbers: ['+351912000002'] });
   });
   afterAll(() => service.close());
@@ -188,6 +190,42 @@ describe('Switch CDR files', () => {
     const response = await post('format=asterisk&source=bad', body).expect(400);
     expect(response.body.type).toContain('cdr-file-unreadable');
     expect(await service.sql(`SELECT count(*)::int AS n FROM cdr_files`)).toEqual(before);
+  });
+
+  it.each([
+    ['post', '/v1/cdr-files?format=asterisk&source=sw1'],
+    ['get', '/v1/cdr-files'],
+    ['get', '/v1/cdr-files/0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11'],
+    ['get', '/v1/cdr-files/0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11/errors'],
+  ] as const)(
+    '%s %s is for the operator only: 401 without a key, 403 with a customer key',
+    async (method, path) => {
+      const anonymous = await service
+        .anonymous()
+        [method](path)
+        .set('Content-Type', 'text/csv')
+        .send('x')
+        .expect(401);
+      expect(anonymous.headers['www-authenticate']).toContain('Bearer');
+      const customer = await service
+        .anonymous()
+        [method](path)
+        .set('Authorization', `Bearer ${customerKey}`)
+        .set('Content-Type', 'text/csv')
+        .send('x')
+        .expect(403);
+      expect(customer.body.type).toContain('operator-key-required');
+    },
+  );
+
+  it('answers 415 for a body that is not text/csv, or no body at all', async () => {
+    const json = await service
+      .http()
+      .post('/v1/cdr-files?format=asterisk&source=sw1')
+      .send({ calls: [] })
+      .expect(415);
+    expect(json.body.type).toContain('cdr-file-not-csv');
+    await service.http().post('/v1/cdr-files?format=asterisk&source=sw1').expect(415);
   });
 
   it('refuses an unknown format, a bad source or time zone (400)', async () => {

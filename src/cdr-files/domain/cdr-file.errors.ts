@@ -54,3 +54,11 @@ export class CdrUploadInterruptedError extends DomainError {
     );
   }
 }
+
+export class CdrFileNotCsvError extends DomainError {
+  readonly code = 'cdr_file_not_csv';
+  readonly category = 'unsupported_media_type';
+  constructor() {
+    super('send the file as the body, with Content-Type: text/csv', 'body');
+  }
+}

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { OperatorOnly } from '../../auth';
 import { InvalidTimeZoneError } from '../../shared/domain/shared.errors';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
@@ -19,6 +19,7 @@ import { CdrFileQueries } from '../application/cdr-file-queries';
 import { ImportCdrFileUseCase } from '../application/import-cdr-file.use-case';
 import {
   CdrFileLengthRequiredError,
+  CdrFileNotCsvError,
   CdrFileNotFoundError,
   CdrFileTooLargeError,
   CdrFileUnreadableError,
@@ -72,19 +73,22 @@ export class CdrFilesController {
     new InvalidTimeZoneError('Mars/Olympus'),
     new CdrFileLengthRequiredError(),
     new CdrFileTooLargeError(512 * 1024 * 1024),
+    new CdrFileNotCsvError(),
   )
   async upload(
     @Query() query: ImportCdrFileQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CdrFileResponse> {
+    // Only a text/csv body reaches here as a stream (cdr-upload.ts); JSON or no body at all is refused.
+    if (!(request.body instanceof Readable)) throw new CdrFileNotCsvError();
     const length = request.headers['content-length'];
     const { created, file } = await this.importFile.execute({
       format: query.format,
       source: query.source,
       timezone: query.timezone,
       country: query.country,
-      body: request.body as Readable,
+      body: request.body,
       declaredBytes: length === undefined ? null : Number(length),
     });
     void reply.status(created ? 201 : 200);

@@ -10,4 +10,5 @@ export const ERROR_CATEGORY_STATUS: Record<ErrorCategory, { status: number; titl
   unprocessable: { status: 422, title: 'Unprocessable request' },
   too_large: { status: 413, title: 'Payload too large' },
   length_required: { status: 411, title: 'Length required' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
 };
