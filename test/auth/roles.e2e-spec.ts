@@ -29,7 +29,9 @@ describe('Who may call what: every endpoint and every kind of key', () => {
     const path = endpoint.route
       .replace('{customerId}', subject.id)
       .replace('{invoiceId}', fixture.ada.invoiceId)
-      .replace('{number}', encodeURIComponent(subject.phoneNumber));
+      .replace('{number}', encodeURIComponent(subject.phoneNumber))
+      .replace('{cdrFileId}', fixture.cdrFileId)
+      .concat(endpoint.query ?? '');
     const keys: Record<Who, string | null> = {
       'no key': null,
       'wrong key': forgedKeyOf(subject.id),
@@ -39,6 +41,7 @@ describe('Who may call what: every endpoint and every kind of key', () => {
     };
     let request = service.anonymous()[endpoint.method](path);
     if (keys[who] !== null) request = request.set('Authorization', `Bearer ${keys[who]}`);
+    if (endpoint.csv) return request.set('Content-Type', 'text/csv').send(endpoint.csv(subject));
     return endpoint.body ? request.send(endpoint.body(subject)) : request;
   }
 

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { OperatorOnly } from '../../auth';
 import { InvalidTimeZoneError } from '../../shared/domain/shared.errors';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { NoQuery } from '../../shared/http/no-query.decorator';
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { InvalidCursorError } from '../../shared/pagination/page';
@@ -110,7 +111,10 @@ export class CdrFilesController {
   @ApiOperation({ summary: 'One CDR file import, with its first 100 rejected rows (operator)' })
   @ApiOkResponse({ type: CdrFileResponse })
   @ApiProblems(new CdrFileNotFoundError('0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11'))
-  async get(@Param('cdrFileId', new UuidParamPipe('cdrFileId')) id: string): Promise<CdrFileResponse> {
+  async get(
+    @NoQuery() _query: void,
+    @Param('cdrFileId', new UuidParamPipe('cdrFileId')) id: string,
+  ): Promise<CdrFileResponse> {
     const file = await this.queries.get(id);
     return CdrFileResponse.withErrors(file, await this.queries.firstErrors(id));
   }
