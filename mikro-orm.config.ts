@@ -16,6 +16,7 @@ import { PortalLinkEntity } from './src/portal/infrastructure/portal-link.entity
 import { PortalSessionEntity } from './src/portal/infrastructure/portal-session.entity';
 import { PrepaidBalanceEntity } from './src/prepaid/infrastructure/prepaid-balance.entity';
 import { PrepaidLedgerEntryEntity } from './src/prepaid/infrastructure/prepaid-ledger-entry.entity';
+import { SuspendedCallEntity } from './src/suspense/infrastructure/suspended-call.entity';
 
 /**
  * The one MikroORM configuration shared by the app, the CLI and the tests. Every table's entity is
@@ -42,6 +43,7 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       CdrFileEntity,
       CdrFileErrorEntity,
       NotBillableRecordEntity,
+      SuspendedCallEntity,
     ],
     extensions: [Migrator],
     migrations: {

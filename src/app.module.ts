@@ -17,6 +17,7 @@ import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
 import { ShutdownTasks } from './shared/shutdown-tasks';
 import { SharedModule } from './shared/shared.module';
+import { SuspenseModule, SuspenseStoreModule } from './suspense';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -33,10 +34,15 @@ export class AppModule {
     // recording calls asks invoicing whether a period is invoiced; issuing queues deliveries through
     // invoice delivery's outbox, and invoice delivery reads these invoices; releasing a line asks
     // the calls module for its latest call (LineCallsModule, global); a drawdown queues balance.low
-    // events in invoice delivery's outbox (BalanceAlertsOutboxModule, global).
+    // events in invoice delivery's outbox (BalanceAlertsOutboxModule, global); recording holds calls
+    // in suspense (SuspenseStoreModule), and suspense records them through calls; assigning a line
+    // retries its held calls (SuspenseModule, global, provides customers' LineAssignments).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
-    const calls = CallsModule.forRoot({ invoicedPeriods: InvoicedPeriodsModule });
+    const calls = CallsModule.forRoot({
+      invoicedPeriods: InvoicedPeriodsModule,
+      suspense: SuspenseStoreModule,
+    });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -54,6 +60,7 @@ export class AppModule {
         LineCallsModule,
         BalanceAlertsOutboxModule,
         calls,
+        SuspenseModule.forRoot({ calls }),
         invoicing,
         invoiceDelivery,
         PrepaidModule,

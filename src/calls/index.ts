@@ -19,11 +19,6 @@ export {
 } from './application/call-period-records.port';
 export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
 export { GetCallHistoryQuery } from './application/get-call-history.query';
-export {
-  RecordCallsUseCase,
-  type CallOutcome,
-  type RecordCallsOptions,
-} from './application/record-calls.use-case';
 export type { CallView } from './application/call-history.read-model';
 export { ListInvoiceCallsQuery } from './application/list-invoice-calls.query';
 export type {
@@ -31,3 +26,14 @@ export type {
   InvoiceCallsSummary,
   InvoiceCallView,
 } from './application/invoice-calls.read-model';
+export { RecordCallsUseCase, type CallOutcome } from './application/record-calls.use-case';
+export { RecordHeldCallsUseCase, type HeldCallRetry } from './application/record-held-calls.use-case';
+export {
+  API_SOURCE,
+  CallSuspense,
+  type CallRecordSource,
+  type CallToHold,
+  type HeldCall,
+  type SuspenseReason,
+} from './application/call-suspense.port';
+export type { CallRecord } from './domain/call-record';

@@ -4,10 +4,8 @@ import { DeliveryMetrics } from '../shared/metrics/delivery.metrics';
 import { InvoiceMetrics } from '../shared/metrics/invoice.metrics';
 import { InvoicingRunMetrics } from '../shared/metrics/invoicing-run.metrics';
 import { DatabasePool } from './application/database-pool.port';
-import { SuspendedCallCount } from './application/suspended-call-count.port';
 import { MetricsController } from './http/metrics.controller';
 import { MikroOrmDatabasePool } from './infrastructure/mikro-orm-database-pool';
-import { NoSuspendedCalls } from './infrastructure/no-suspended-calls.adapter';
 import { PrometheusCounters } from './infrastructure/prometheus-counters.adapter';
 import { PrometheusMetrics } from './infrastructure/prometheus-metrics';
 
@@ -25,8 +23,7 @@ import { PrometheusMetrics } from './infrastructure/prometheus-metrics';
     { provide: InvoiceMetrics, useExisting: PrometheusCounters },
     { provide: InvoicingRunMetrics, useExisting: PrometheusCounters },
     { provide: DeliveryMetrics, useExisting: PrometheusCounters },
-    // Read at scrape time
-    { provide: SuspendedCallCount, useClass: NoSuspendedCalls },
+    // Read at scrape time (SuspendedCallCount: the suspense module's, global)
     { provide: DatabasePool, useClass: MikroOrmDatabasePool },
   ],
   exports: [CallIngestionMetrics, InvoiceMetrics, InvoicingRunMetrics, DeliveryMetrics, PrometheusMetrics],

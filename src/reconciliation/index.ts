@@ -1,3 +1,3 @@
-export { NotBillableLedger, type NotBillableMonthTotals } from './application/not-billable-ledger.port';
 export { SuspenseLedger, type SuspenseMonthTotals } from './application/suspense-ledger.port';
+export { NotBillableLedger, type NotBillableMonthTotals } from './application/not-billable-ledger.port';
 export type { UtcMonthRange } from './application/reconciliation-month';

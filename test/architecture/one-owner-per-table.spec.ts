@@ -24,6 +24,7 @@ describe('One owner per table', () => {
       portal_sessions: 'portal',
       prepaid_balances: 'prepaid',
       prepaid_ledger_entries: 'prepaid',
+      suspended_calls: 'suspense',
     });
   });
 

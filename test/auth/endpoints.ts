@@ -147,4 +147,18 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/v1/cdr-files', access: 'operator', ok: 200 },
   { method: 'get', route: '/v1/cdr-files/{cdrFileId}', access: 'operator', ok: 200 },
   { method: 'get', route: '/v1/cdr-files/{cdrFileId}/errors', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/suspended-calls', access: 'operator', ok: 200 },
+  { method: 'post', route: '/v1/suspended-calls/reprocess', access: 'operator', ok: 200, body: () => ({}) },
+  // `{id}` is a held call nobody has: the operator gets past authorisation to the 404.
+  {
+    method: 'post',
+    route: '/v1/suspended-calls/{id}/write-off',
+    access: 'operator',
+    ok: 404,
+    body: () => ({ note: 'role test' }),
+    notFound: 'suspended-call-not-found',
+  },
 ];
+
+/** The `{id}` of a held call in ENDPOINTS' routes: one nobody holds. */
+export const UNKNOWN_SUSPENDED_CALL = '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b';

@@ -1,6 +1,6 @@
 import { OPERATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 import { aCustomerWithKey, AuthFixture, authFixture, forgedKeyOf } from './auth-fixture';
-import { Endpoint, ENDPOINTS } from './endpoints';
+import { Endpoint, ENDPOINTS, UNKNOWN_SUSPENDED_CALL } from './endpoints';
 
 type Who = 'no key' | 'wrong key' | 'operator' | 'own customer' | 'other customer';
 const WHO: Who[] = ['no key', 'wrong key', 'operator', 'own customer', 'other customer'];
@@ -30,6 +30,7 @@ describe('Who may call what: every endpoint and every kind of key', () => {
       .replace('{customerId}', subject.id)
       .replace('{invoiceId}', fixture.ada.invoiceId)
       .replace('{number}', encodeURIComponent(subject.phoneNumber))
+      .replace('{id}', UNKNOWN_SUSPENDED_CALL)
       .replace('{cdrFileId}', fixture.cdrFileId)
       .concat(endpoint.query ?? '');
     const keys: Record<Who, string | null> = {

@@ -59,6 +59,15 @@ function callStoreContract(name: string, make: () => { calls: CallRepository; bi
       expect(again.get(fresh.callId)?.inserted).toBe(true);
     });
 
+    it('finds stored calls by callId, and nothing for an unknown one', async () => {
+      const stored = aRatedCall();
+      await calls.record([stored]);
+      const found = await calls.findByCallIds([stored.callId, `unknown-${randomUUID()}`]);
+      expect([...found.keys()]).toEqual([stored.callId]);
+      expect(found.get(stored.callId)).toMatchObject({ id: stored.id, callId: stored.callId });
+      expect(await calls.findByCallIds([])).toEqual(new Map());
+    });
+
     it('keeps what a balance covered of a call', async () => {
       const call = aRatedCall();
       await calls.record([call]);

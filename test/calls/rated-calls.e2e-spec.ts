@@ -221,17 +221,21 @@ describe('Calls rated in seconds by destination, through the API and the invoice
       });
     });
 
-    it('refuses a call no prefix prices on a deck without a default rate: 422, nothing stored', async () => {
+    it('holds a call no prefix prices on a deck without a default rate: 422 with its suspendedCallId, no call stored', async () => {
       const customer = await aCustomer(service, { plan: 'deck-only' });
       for (const destination of ['+14155550100', null]) {
         const call = aCall({ phoneNumber: customer.phoneNumber, destination, startedAt: october });
         const response = await post(call).expect(422);
         expect(response.body.type).toBe('https://phone-billing.dev/problems/no-rate-for-destination');
         expect(await storedCalls(call.callId as string)).toBe('0');
+        const held = await service.sql('SELECT id, reason, status FROM suspended_calls WHERE call_id = $1', [
+          call.callId,
+        ]);
+        expect(held).toEqual([{ id: response.body.suspendedCallId, reason: 'no-rate', status: 'suspended' }]);
       }
     });
 
-    it('rejects only the unpriced item of a batch with that problem, and stores the others', async () => {
+    it('holds only the unpriced item of a batch, answered with that problem, and stores the others', async () => {
       const customer = await aCustomer(service, { plan: 'deck-only' });
       const priced = aCall({
         phoneNumber: customer.phoneNumber,
@@ -251,12 +255,14 @@ describe('Calls rated in seconds by destination, through the API and the invoice
       expect(response.body).toMatchObject({
         accepted: 1,
         duplicates: 0,
+        suspended: 1,
         rejected: [
           {
             index: 1,
             callId: unpriced.callId,
             status: 422,
             type: 'https://phone-billing.dev/problems/no-rate-for-destination',
+            suspendedCallId: expect.any(String),
           },
         ],
       });

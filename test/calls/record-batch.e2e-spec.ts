@@ -26,12 +26,14 @@ describe('Recording a batch of calls', () => {
     const response = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
     expect(response.body.accepted).toBe(2);
     expect(response.body.duplicates).toBe(1);
+    expect(response.body.suspended).toBe(1);
     expect(response.body.rejected).toEqual([
       expect.objectContaining({
         index: 2,
         callId: 'batch-unknown',
         status: 422,
         type: expect.stringContaining('unknown-phone-number'),
+        suspendedCallId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       }),
       expect.objectContaining({
         index: 3,
@@ -78,6 +80,7 @@ describe('Recording a batch of calls', () => {
     expect(response.body).toEqual({
       accepted: 2,
       duplicates: 0,
+      suspended: 0,
       rejected: [
         {
           index: 1,
@@ -108,7 +111,7 @@ describe('Recording a batch of calls', () => {
       .post('/v1/calls/batch')
       .send({ calls: [call, call, call] })
       .expect(200);
-    expect(response.body).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+    expect(response.body).toEqual({ accepted: 1, duplicates: 2, suspended: 0, rejected: [] });
   });
 
   it('records 10,000 calls in one request', async () => {
@@ -116,7 +119,7 @@ describe('Recording a batch of calls', () => {
       aCall({ phoneNumber: customer.phoneNumber, callId: `big-${i}`, minutes: 1 + (i % 7) }),
     );
     const response = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
-    expect(response.body).toEqual({ accepted: 10_000, duplicates: 0, rejected: [] });
+    expect(response.body).toEqual({ accepted: 10_000, duplicates: 0, suspended: 0, rejected: [] });
     const [sum] = await service.sql<{ total: string }>(
       "SELECT sum(charge) AS total FROM calls WHERE call_id LIKE 'big-%'",
     );

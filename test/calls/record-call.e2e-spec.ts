@@ -157,13 +157,14 @@ describe('Recording a call', () => {
       .expect(201);
   });
 
-  it('answers 422 for a valid number that belongs to no customer', async () => {
+  it('answers 422 for a valid number that belongs to no customer, and holds the call in suspense', async () => {
     const response = await service
       .http()
       .post('/v1/calls')
       .send(aCall({ phoneNumber: aPhoneNumber() }))
       .expect(422);
     expect(response.body.type).toContain('/problems/unknown-phone-number');
+    expect(response.body.suspendedCallId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('rejects unknown fields and a body that is not JSON', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { AuthFixture, authFixture, forgedKeyOf } from '../auth/auth-fixture';
-import { Endpoint, ENDPOINTS } from '../auth/endpoints';
+import { Endpoint, ENDPOINTS, UNKNOWN_SUSPENDED_CALL } from '../auth/endpoints';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { OPERATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -354,6 +354,14 @@ const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
     amount,
     reference: mostly(fc.uuid(), text({ maxLength: 80 })),
   }),
+  'post /v1/suspended-calls/reprocess': fc.record(
+    {
+      reason: mostly(fc.constantFrom('unknown-phone-number', 'no-rate'), text({ maxLength: 40 })),
+      phoneNumber: phoneish,
+    },
+    { requiredKeys: [] },
+  ),
+  'post /v1/suspended-calls/{id}/write-off': fc.record({ note: text({ maxLength: 520 }) }),
 };
 
 /** A valid number no customer has: a release of it is refused whoever asks. */
@@ -376,6 +384,7 @@ describe('Hostile requests against every endpoint (fast-check)', () => {
       .replace('{customerId}', segment ?? fixture.ada.id)
       .replace('{invoiceId}', segment ?? fixture.ada.invoiceId)
       .replace('{number}', segment ?? encodeURIComponent(NOBODYS_LINE))
+      .replace('{id}', segment ?? UNKNOWN_SUSPENDED_CALL)
       .replace('{cdrFileId}', segment ?? fixture.cdrFileId);
   }
 

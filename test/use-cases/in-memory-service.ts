@@ -4,7 +4,10 @@ import { AuthenticateCallerQuery } from '../../src/auth/application/authenticate
 import { IssueCustomerKeyUseCase } from '../../src/auth/application/issue-customer-key.use-case';
 import { InMemoryCustomerApiKeyRepository } from '../../src/auth/infrastructure/in-memory-customer-api-key.repository';
 import { DEFAULT_PLAN_CATALOG, PlanCatalog } from '../../src/billing-plans/domain/plan-catalog';
+import { CallRater } from '../../src/calls/application/call-rater';
+import { HoldUnchargeableCalls } from '../../src/calls/application/hold-unchargeable-calls';
 import { RecordCallsUseCase } from '../../src/calls/application/record-calls.use-case';
+import { InMemoryCallSuspense } from '../../src/suspense/infrastructure/in-memory-call-suspense';
 import { StoreRatedCalls } from '../../src/calls/application/store-rated-calls';
 import { InMemoryBillableCalls } from '../../src/calls/infrastructure/in-memory-billable-calls';
 import { InMemoryCallRepository } from '../../src/calls/infrastructure/in-memory-call.repository';
@@ -132,6 +135,7 @@ export function inMemoryService(
     metrics,
     audit,
   );
+  const suspense = new InMemoryCallSuspense();
   const storeCalls = new StoreRatedCalls(
     calls,
     prepaidCharges,
@@ -155,6 +159,7 @@ export function inMemoryService(
       periodLocks,
       metrics,
       auditEvents,
+      suspense,
     },
     registerCustomer: new RegisterCustomerUseCase(
       customers,
@@ -166,7 +171,14 @@ export function inMemoryService(
       audit,
     ),
     authenticate: new AuthenticateCallerQuery(keys, config),
-    recordCalls: new RecordCallsUseCase(storeCalls, directory, catalog, clock, config, metrics),
+    recordCalls: new RecordCallsUseCase(
+      new HoldUnchargeableCalls(storeCalls, calls, suspense, unitOfWork),
+      directory,
+      new CallRater(catalog),
+      clock,
+      config,
+      metrics,
+    ),
     issueInvoices,
     issueInvoice: new IssueInvoiceUseCase(directory, invoices, billableCalls, issueInvoices, clock),
     runMonthlyInvoicing: new RunMonthlyInvoicingUseCase(

@@ -44,17 +44,41 @@ describe('Recording calls', () => {
     expect(stored()).toHaveLength(2);
   });
 
-  it('refuses a call from a line no customer has, and stores the others', async () => {
+  it('holds a call from a line no customer has in suspense, and stores the others', async () => {
     await aCustomer('postpaid');
     const [unknown, known] = await service.recordCalls.execute([
       { ...aCall('x'), phoneNumber: aPhoneNumber() },
       aCall('y'),
     ]);
     expect(unknown).toMatchObject({ status: 'rejected', callId: 'x' });
+    expect(unknown.status === 'rejected' && unknown.suspendedCallId).toBe(
+      service.adapters.suspense.held.get('x')?.suspendedCallId,
+    );
     expect(known.status).toBe('created');
   });
 
-  it('charges a recycled number to whoever held it when each call started, and refuses calls after its release', async () => {
+  it('counts outcomes once per source kind: file rows apart from API records, held ones as suspended', async () => {
+    await aCustomer('postpaid');
+    const file = { kind: 'cdr-file' as const, cdrFileId: '0b7c6f0e-6a44-4e8e-9d1b-2f5c8f4c1a11', line: 3 };
+    const outcomes = await service.recordCalls.execute(
+      [
+        aCall('api-1'),
+        { ...aCall('file-1'), phoneNumber: aPhoneNumber() },
+        aCall('file-2'),
+        aCall('file-3', 'x'),
+      ],
+      [{ kind: 'api' }, file, { ...file, line: 4 }, { ...file, line: 5 }],
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['created', 'rejected', 'created', 'rejected']);
+    expect(outcomes[1]).toMatchObject({ suspendedCallId: expect.any(String) });
+    expect(outcomes[3]).not.toHaveProperty('suspendedCallId');
+    expect(service.adapters.metrics.callOutcomes).toEqual([
+      { source: 'api', counts: { recorded: 1, duplicate: 0, rejected: 0, suspended: 0 } },
+      { source: 'cdr-file', counts: { recorded: 1, duplicate: 0, rejected: 1, suspended: 1 } },
+    ]);
+  });
+
+  it('charges a recycled number to whoever held it when each call started, and holds calls after its release until it is reassigned', async () => {
     await aCustomer('postpaid');
     const [ada, release] = [customerId, new Date('2026-10-10T00:00:00Z')];
     const { customer: bob } = await service.registerCustomer.execute({ name: 'Bob', plan: 'postpaid' });
@@ -68,8 +92,13 @@ describe('Recording calls', () => {
       'rejected',
     ]);
     await service.adapters.customers.addLine(bob.id, PhoneNumber.parse(phoneNumber), release, release);
-    const [again] = await service.recordCalls.execute([aCall('after', '2026-10-10T00:00:00Z')]);
-    expect(again.status === 'created' && again.call.customerId).toBe(bob.id);
+    const [replay, next] = await service.recordCalls.execute([
+      aCall('after', '2026-10-10T00:00:00Z'),
+      aCall('after-2', '2026-10-10T00:00:00Z'),
+    ]);
+    // A held call is recorded by a retry of suspense, never beside it by a replay.
+    expect(replay).toMatchObject({ status: 'rejected', suspendedCallId: expect.any(String) });
+    expect(next.status === 'created' && next.call.customerId).toBe(bob.id);
   });
 
   it('draws a prepaid call from the balance as far as it goes, and a replay draws nothing', async () => {

@@ -14,6 +14,8 @@ export abstract class CallRepository {
    * batches cannot deadlock); for the others returns the stored call. Keyed by callId.
    */
   abstract record(calls: Call[]): Promise<Map<string, StoredOutcome>>;
+  /** The stored calls among these callIds, by callId. */
+  abstract findByCallIds(callIds: string[]): Promise<Map<string, Call>>;
   /** Stores what a prepaid balance covered of each call, by the call's id. */
   abstract setCoveredByBalance(covered: ReadonlyMap<string, Money>): Promise<void>;
   /** Marks these calls (by id) late: their period was already invoiced when they arrived. */

@@ -1,65 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfiguration } from '../../config';
-import { NoRateForDestinationError, PlanCatalog } from '../../billing-plans';
-import { CustomerDirectory, type CustomerProfile } from '../../customers';
+import { NoRateForDestinationError } from '../../billing-plans';
+import { CustomerDirectory } from '../../customers';
 import { Clock } from '../../shared/clock/clock';
 import { BillingPeriod } from '../../shared/domain/billing-period';
 import { DomainError } from '../../shared/domain/domain-error';
-import {
-  CallIngestionMetrics,
-  type CallOutcomeCounts,
-  type CallSource,
-} from '../../shared/metrics/call-ingestion.metrics';
-import { Call, newCall } from '../domain/call';
-import { CallRecord, isCallId, parseCallRecord, sameCallContent } from '../domain/call-record';
-import {
-  CallIdConflictError,
-  StartedAtBeforeFirstPeriodError,
-  UnknownPhoneNumberError,
-} from '../domain/call.errors';
-import type { StoredOutcome } from './call.repository';
-import { PendingCall, StoreRatedCalls } from './store-rated-calls';
-import { unpricedCall } from './unpriced-calls';
+import { CallIngestionMetrics } from '../../shared/metrics/call-ingestion.metrics';
+import { CallRecord, isCallId, parseCallRecord } from '../domain/call-record';
+import { StartedAtBeforeFirstPeriodError, UnknownPhoneNumberError } from '../domain/call.errors';
+import { CallRater } from './call-rater';
+import { API_SOURCE, type CallRecordSource } from './call-suspense.port';
+import { type CallOutcome, countBySource, JudgedRecords } from './call-outcome';
+import { HoldUnchargeableCalls } from './hold-unchargeable-calls';
+import { PendingCall } from './store-rated-calls';
+import { type UnchargeableCall, unpricedCall } from './unpriced-calls';
 
-export type CallOutcome =
-  | { status: 'created'; call: Call }
-  | { status: 'duplicate'; call: Call }
-  | { status: 'rejected'; error: DomainError; callId: string | null };
-
-export interface RecordCallsOptions {
-  /**
-   * The source the outcomes are counted under, once per call (default `api`); null when the caller
-   * counts them itself, with what it judged on its own (a CDR file's chunk: its not-billable rows).
-   */
-  countAs?: CallSource | null;
-}
-
-/** A period ending this close to now may be closed by another instance's clock: lock-check it. */
-const CLOSING_MARGIN_MS = 60 * 60 * 1000;
+export type { CallOutcome } from './call-outcome';
 
 /**
  * Records the switch's call records, each judged alone: validated, matched to its line's customer,
- * rated by the plan in force when it started, and stored once per callId.
+ * rated by the plan in force when it started, and stored once per callId. A record whose line had
+ * no owner when it started, or that no rate prices, is held in suspense instead, in the same unit of
+ * work as the stored calls: its outcome is `rejected` with the reason's problem and a
+ * `suspendedCallId`. A held callId replayed answers the same `suspendedCallId` (never a second held
+ * row); different content under a held callId is a conflict (409).
  */
 @Injectable()
 export class RecordCallsUseCase {
   constructor(
-    private readonly storage: StoreRatedCalls,
+    private readonly holding: HoldUnchargeableCalls,
     private readonly customers: CustomerDirectory,
-    private readonly catalog: PlanCatalog,
+    private readonly rater: CallRater,
     private readonly clock: Clock,
     private readonly config: AppConfiguration,
     private readonly metrics: CallIngestionMetrics,
   ) {}
 
-  async execute(inputs: unknown[], options: RecordCallsOptions = {}): Promise<CallOutcome[]> {
+  /**
+   * `inputs`: the records, as received (validated here). `sources`: where each came from, by index
+   * (`sources[i]` is `inputs[i]`'s), stored with a held record; missing entries (or no array) are
+   * `{ kind: 'api' }`. A CDR file import passes `{ kind: 'cdr-file', cdrFileId, line }` per row and
+   * counts an outcome with a `suspendedCallId` as suspended. Outcomes come back by index, and the
+   * `phone_billing_calls_total` counters move once per call, by each record's source kind.
+   */
+  async execute(inputs: unknown[], sources: readonly CallRecordSource[] = []): Promise<CallOutcome[]> {
     const now = this.clock.now();
-    const outcomes: (CallOutcome | null)[] = inputs.map(() => null);
+    const judged = new JudgedRecords(inputs.length);
     const records: (CallRecord | null)[] = inputs.map((input, index) => {
       try {
         return parseCallRecord(input, this.config.MAX_CALL_MINUTES, now);
       } catch (error) {
-        outcomes[index] = rejected(error, input);
+        judged.set(index, rejected(error, input));
         return null;
       }
     });
@@ -69,83 +60,46 @@ export class RecordCallsUseCase {
     ]);
     const firstIndexOf = new Map<string, number>();
     const pending: PendingCall[] = [];
+    const unchargeable: UnchargeableCall[] = [];
     records.forEach((record, index) => {
       if (!record) return;
       const owner = owners.at(record.phoneNumber, record.startedAt);
       if (!owner) {
-        outcomes[index] = {
-          status: 'rejected',
-          error: new UnknownPhoneNumberError(record.phoneNumber),
-          callId: record.callId,
-        };
+        const error = new UnknownPhoneNumberError(record.phoneNumber);
+        unchargeable.push({ index, record, reason: 'unknown-phone-number', error });
         return;
       }
       const firstPeriod = BillingPeriod.first(owner.timezone);
       if (record.startedAt.getTime() < firstPeriod.start.getTime()) {
-        outcomes[index] = {
-          status: 'rejected',
-          error: new StartedAtBeforeFirstPeriodError(firstPeriod.code, owner.timezone.name),
-          callId: record.callId,
-        };
+        const error = new StartedAtBeforeFirstPeriodError(firstPeriod.code, owner.timezone.name);
+        judged.set(index, { status: 'rejected', error, callId: record.callId });
         return;
       }
       if (firstIndexOf.has(record.callId)) return; // judged against the first copy once it is stored
-      let rated: PendingCall;
       try {
-        rated = this.rate(record, owner, now);
+        pending.push(this.rater.rate(record, owner, now));
       } catch (error) {
         if (!(error instanceof NoRateForDestinationError)) throw error;
-        outcomes[index] = unpricedCall(record, error);
+        unchargeable.push(unpricedCall(index, record, error));
         return;
       }
       firstIndexOf.set(record.callId, index);
-      pending.push(rated);
     });
 
-    const stored = pending.length > 0 ? await this.storage.store(pending) : new Map<string, StoredOutcome>();
+    const settled = await this.holding.storeOrHold(
+      pending,
+      unchargeable,
+      (index) => sources[index] ?? API_SOURCE,
+      now,
+    );
     records.forEach((record, index) => {
-      if (!record || outcomes[index]) return;
-      const outcome = stored.get(record.callId)!;
-      const isFirstCopy = firstIndexOf.get(record.callId) === index;
-      if (isFirstCopy && outcome.inserted) outcomes[index] = { status: 'created', call: outcome.call };
-      else if (sameCallContent(outcome.call, record))
-        outcomes[index] = { status: 'duplicate', call: outcome.call };
-      else
-        outcomes[index] = {
-          status: 'rejected',
-          error: new CallIdConflictError(record.callId),
-          callId: record.callId,
-        };
+      if (record && !judged.has(index))
+        judged.set(index, settled.judge(record, firstIndexOf.get(record.callId) === index));
     });
-    const countAs = options.countAs === undefined ? 'api' : options.countAs;
-    if (countAs !== null) this.metrics.judged(countAs, countByOutcome(outcomes as CallOutcome[]));
-    return outcomes as CallOutcome[];
-  }
-
-  private rate(record: CallRecord, owner: CustomerProfile, now: Date): PendingCall {
-    const period = BillingPeriod.containing(record.startedAt, owner.timezone);
-    const plan = this.catalog.inForce(owner.planDuring(period.code));
-    const { rate, billedSeconds, charge } = plan.rateCall({
-      durationSeconds: record.durationSeconds,
-      destination: record.destination,
-      startedAt: record.startedAt,
-      phoneNumber: record.phoneNumber,
-      timezone: owner.timezone,
-    });
-    return {
-      call: newCall({
-        record,
-        customerId: owner.id,
-        plan: plan.code,
-        period: period.code,
-        rate,
-        billedSeconds,
-        charge,
-        receivedAt: now,
-      }),
-      drawsFromBalance: plan.drawsFromBalance,
-      mayBeInvoiced: period.end.getTime() <= now.getTime() + CLOSING_MARGIN_MS,
-    };
+    const outcomes = judged.all();
+    for (const [kind, counts] of countBySource(outcomes, (index) => (sources[index] ?? API_SOURCE).kind))
+      this.metrics.judged(kind, counts);
+    return outcomes;
   }
 }
 
@@ -153,11 +107,4 @@ function rejected(error: unknown, input: unknown): CallOutcome {
   if (!(error instanceof DomainError)) throw error;
   const callId = (input as { callId?: unknown } | null)?.callId;
   return { status: 'rejected', error, callId: isCallId(callId) ? callId : null };
-}
-
-/** One tally per batch or coalesced group: the metrics port is called once, not per record. */
-function countByOutcome(outcomes: CallOutcome[]): CallOutcomeCounts {
-  const counts = { recorded: 0, duplicate: 0, rejected: 0 };
-  for (const { status } of outcomes) counts[status === 'created' ? 'recorded' : status] += 1;
-  return counts;
 }

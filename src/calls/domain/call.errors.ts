@@ -101,3 +101,27 @@ export class InvalidHistoryRangeError extends CallValidationError {
     super('use either period or from/to, not both', 'period');
   }
 }
+
+/** The problem code each suspense reason answers with (the codes the API used before suspense). */
+const HELD_CODES = { 'unknown-phone-number': 'unknown_phone_number', 'no-rate': 'no_rate_for_destination' };
+
+/**
+ * A record refused (422) for what it lacks, its line's owner or a price, but held in suspense: the
+ * problem `type` of its reason (`unknown-phone-number`, `no-rate-for-destination`), plus the held
+ * call's id (`suspendedCallId`).
+ */
+export class CallHeldInSuspenseError extends DomainError {
+  readonly code: string;
+  readonly category = 'unprocessable';
+  override readonly problemExtensions: Readonly<Record<string, string>>;
+  constructor(
+    readonly reason: keyof typeof HELD_CODES,
+    detail: string,
+    field: string | undefined,
+    readonly suspendedCallId: string,
+  ) {
+    super(detail, field);
+    this.code = HELD_CODES[reason];
+    this.problemExtensions = { suspendedCallId };
+  }
+}

@@ -20,6 +20,7 @@ import {
   InvalidDurationSecondsError,
   InvalidHistoryRangeError,
   InvalidMinutesError,
+  CallHeldInSuspenseError,
   OneDurationError,
   UnknownPhoneNumberError,
 } from '../domain/call.errors';
@@ -50,7 +51,7 @@ export class CallsController {
   @ApiOperation({
     summary: 'Record one call from the switch (operator)',
     description:
-      'callId is the idempotency key: a replay with the same content answers 200 with the stored call and charges nothing; different content under the same callId answers 409.',
+      'callId is the idempotency key: a replay with the same content answers 200 with the stored call and charges nothing; different content under the same callId answers 409. A record whose line had no owner when it started, or that no rate prices, answers 422 with the problem of its reason (unknown-phone-number, no-rate-for-destination) and is held in suspense, never lost: the problem carries suspendedCallId. Replaying a held callId answers 422 again with the same suspendedCallId (never a second held call); once recorded from suspense, 200 with the call; different content under a held callId answers 409.',
   })
   @ApiBody({ type: CallRecordDto })
   @ApiCreatedResponse({
@@ -70,8 +71,18 @@ export class CallsController {
     new InvalidPhoneNumberError('+351 2', 'phoneNumber'),
     new UnstorableInputError({ field: 'destination', message: 'must not contain NUL characters' }),
     new CallIdConflictError('sw1-000123'),
-    new UnknownPhoneNumberError('+351900000000'),
-    new NoRateForDestinationError('intl', '+88213'),
+    new CallHeldInSuspenseError(
+      'unknown-phone-number',
+      new UnknownPhoneNumberError('+351900000000').message,
+      'phoneNumber',
+      '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b',
+    ),
+    new CallHeldInSuspenseError(
+      'no-rate',
+      new NoRateForDestinationError('intl', '+88213').message,
+      'destination',
+      '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5c',
+    ),
   )
   async record(
     @NoQuery() _query: void,
@@ -90,7 +101,7 @@ export class CallsController {
   @ApiOperation({
     summary: 'Record up to 10,000 calls (operator)',
     description:
-      'Each item is judged alone, by the rules of POST /v1/calls (unknown fields, NUL characters and all): valid items are stored even when others are rejected, and each rejected item is listed with its index, callId and the problem POST /v1/calls would answer.',
+      'Each item is judged alone, by the rules of POST /v1/calls (unknown fields, NUL characters and all): valid items are stored even when others are rejected, and each rejected item is listed with its index, callId and the problem POST /v1/calls would answer. An item held in suspense (unknown line, no rate) is listed with its suspendedCallId and counted in suspended; the held items and the stored calls commit together.',
   })
   @ApiBody({ type: CallBatchDto })
   @ApiOkResponse({ type: CallBatchResponse })
@@ -98,13 +109,18 @@ export class CallsController {
   async recordBatch(@NoQuery() _query: void, @Body() body: CallBatchDto): Promise<CallBatchResponse> {
     const calls = batchItems(body);
     const outcomes = await this.recordCalls.execute(calls);
-    const response: CallBatchResponse = { accepted: 0, duplicates: 0, rejected: [] };
+    const response: CallBatchResponse = { accepted: 0, duplicates: 0, suspended: 0, rejected: [] };
     outcomes.forEach((outcome, index) => {
       if (outcome.status === 'created') response.accepted += 1;
       else if (outcome.status === 'duplicate') response.duplicates += 1;
       else {
         const { status, type, detail } = domainProblem(outcome.error);
-        response.rejected.push({ index, callId: outcome.callId, status, type, detail });
+        const { callId, suspendedCallId } = outcome;
+        if (suspendedCallId === undefined) response.rejected.push({ index, callId, status, type, detail });
+        else {
+          response.suspended += 1;
+          response.rejected.push({ index, callId, status, type, detail, suspendedCallId });
+        }
       }
     });
     return response;

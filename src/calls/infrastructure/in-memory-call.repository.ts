@@ -29,6 +29,15 @@ export class InMemoryCallRepository extends CallRepository {
     return Promise.resolve(outcomes);
   }
 
+  findByCallIds(callIds: string[]): Promise<Map<string, Call>> {
+    const found = new Map<string, Call>();
+    for (const callId of callIds) {
+      const id = this.table.byCallId.get(callId);
+      if (id !== undefined) found.set(callId, { ...this.table.rows.get(id)!.call });
+    }
+    return Promise.resolve(found);
+  }
+
   setCoveredByBalance(covered: ReadonlyMap<string, Money>): Promise<void> {
     for (const [id, amount] of covered) {
       const row = this.table.rows.get(id);

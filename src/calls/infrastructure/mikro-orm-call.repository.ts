@@ -78,15 +78,19 @@ export class MikroOrmCallRepository extends CallRepository {
     for (const call of calls)
       if (inserted.has(call.callId)) outcomes.set(call.callId, { inserted: true, call });
     const existing = calls.filter((call) => !inserted.has(call.callId)).map((call) => call.callId);
-    if (existing.length > 0) {
-      const rows = await this.db.kysely
-        .selectFrom('calls')
-        .select(CALL_COLUMNS)
-        .where('call_id', '=', sql<string>`ANY(${existing}::text[])`)
-        .execute();
-      for (const row of rows) outcomes.set(row.call_id, { inserted: false, call: toCall(row) });
-    }
+    for (const [callId, call] of await this.findByCallIds(existing))
+      outcomes.set(callId, { inserted: false, call });
     return outcomes;
+  }
+
+  async findByCallIds(callIds: string[]): Promise<Map<string, Call>> {
+    if (callIds.length === 0) return new Map();
+    const rows = await this.db.kysely
+      .selectFrom('calls')
+      .select(CALL_COLUMNS)
+      .where('call_id', '=', sql<string>`ANY(${callIds}::text[])`)
+      .execute();
+    return new Map(rows.map((row) => [row.call_id, toCall(row)]));
   }
 
   async setCoveredByBalance(covered: ReadonlyMap<string, Money>): Promise<void> {

@@ -15,7 +15,8 @@ export interface ChunkResult {
 /**
  * Judges one chunk of a file's rows: each row read in the file's format, its calls recorded
  * through the same use case as `POST /v1/calls/batch` (rating, late calls, prepaid draws), its
- * not-answered records kept as not billable. Counted once per chunk under `source="cdr-file"`.
+ * not-answered records kept as not billable, a row the use case holds in suspense counted as
+ * suspended. Counted per chunk under `source="cdr-file"`: the call rows by the use case, the rest here.
  */
 @Injectable()
 export class RecordCdrChunk {
@@ -46,18 +47,22 @@ export class RecordCdrChunk {
       else notAnswered.push({ line, row: mapped });
     }
 
+    const refusedHere = counts.rejected;
+    // The recording use case counts the call rows itself (source="cdr-file"; a held row: suspended).
     const outcomes =
       calls.length > 0
         ? await this.recordCalls.execute(
             calls.map((call) => call.input),
-            { countAs: null },
+            calls.map(({ line }) => ({ kind: 'cdr-file' as const, cdrFileId, line })),
           )
         : [];
     outcomes.forEach((outcome, index) => {
       if (outcome.status === 'created') counts.recorded += 1;
       else if (outcome.status === 'duplicate') counts.duplicates += 1;
+      else if (outcome.suspendedCallId !== undefined) counts.suspended += 1;
       else reject(calls[index].line, outcome.error.message);
     });
+    const afterRecorder = { duplicates: counts.duplicates, rejected: counts.rejected };
 
     const stored = await this.notBillable.store(
       notAnswered.map(({ line, row }) => ({
@@ -80,11 +85,10 @@ export class RecordCdrChunk {
     }
 
     errors.sort((a, b) => a.line - b.line);
+    // What the recording use case did not see: rows refused here, and the not-billable records.
     this.metrics.judged('cdr-file', {
-      recorded: counts.recorded,
-      duplicate: counts.duplicates,
-      rejected: counts.rejected,
-      suspended: counts.suspended,
+      duplicate: counts.duplicates - afterRecorder.duplicates,
+      rejected: refusedHere + counts.rejected - afterRecorder.rejected,
       not_billable: counts.notBillable,
     });
     return { counts, errors };

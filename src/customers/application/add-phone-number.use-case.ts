@@ -8,6 +8,7 @@ import { PhoneNumberTakenError } from '../domain/customer.errors';
 import { judgeAssignment } from '../domain/line';
 import { CustomerRepository } from './customer.repository';
 import { GetCustomerQuery } from './get-customer.query';
+import { LineAssignments } from './line-assignments.port';
 
 export interface AddPhoneNumberResult {
   customer: Customer;
@@ -18,7 +19,8 @@ export interface AddPhoneNumberResult {
 /**
  * Assigns a number to a customer from `from` on (null: since always, covering earlier calls too).
  * Throws PhoneNumberTakenError when any other line of the number holds it at an instant of that
- * range; the database's exclusion constraint settles concurrent assignments the same way.
+ * range; the database's exclusion constraint settles concurrent assignments the same way. Once
+ * the assignment commits, the calls held in suspense for the number are retried (`LineAssignments`).
  */
 @Injectable()
 export class AddPhoneNumberUseCase {
@@ -28,6 +30,7 @@ export class AddPhoneNumberUseCase {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly unitOfWork: UnitOfWork,
+    private readonly lineAssignments: LineAssignments,
   ) {}
 
   async execute(
@@ -48,6 +51,7 @@ export class AddPhoneNumberUseCase {
       });
       return true;
     });
+    if (added) await this.lineAssignments.assigned(number.e164);
     return { customer: added ? await this.getCustomer.execute(customerId) : customer, added };
   }
 

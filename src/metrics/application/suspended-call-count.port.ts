@@ -1,6 +1,6 @@
 /**
  * Port: how many call records are held in suspense right now, read when /metrics is scraped.
- * Its first adapter answers 0, as nothing is held in suspense until suspense exists (#17).
+ * Implemented by the suspense module over its own table (provided globally).
  */
 export abstract class SuspendedCallCount {
   abstract count(): Promise<number>;

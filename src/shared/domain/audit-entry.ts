@@ -3,9 +3,9 @@ import type { Actor } from './actor';
 /**
  * Every action the audit trail knows (API.md, "Operations"): `<resource>.<past-tense verb>`.
  * Emitted today: customer.created, phone-number.assigned, phone-number.released, plan.changed,
- * api-key.rotated, top-up.recorded, invoice.issued, invoicing-run.completed, portal-session.created.
- * Reserved for the features that will emit them (not emitted yet): cdr-file.imported (#17),
- * suspended-call.recorded and suspended-call.written-off (suspense).
+ * api-key.rotated, top-up.recorded, invoice.issued, invoicing-run.completed, portal-session.created,
+ * suspended-call.recorded, suspended-call.written-off. Reserved for the feature that will emit it
+ * (not emitted yet): cdr-file.imported (#17).
  */
 export const AUDIT_ACTIONS = [
   'customer.created',

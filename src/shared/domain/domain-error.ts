@@ -18,6 +18,8 @@ export abstract class DomainError extends Error {
   abstract readonly category: ErrorCategory;
   /** The request field the error is about, when there is one. */
   readonly field?: string;
+  /** Members the problem carries beyond RFC 9457's own (e.g. `suspendedCallId`); plain strings only. */
+  readonly problemExtensions?: Readonly<Record<string, string>>;
 
   protected constructor(message: string, field?: string) {
     super(message);

@@ -34,6 +34,14 @@ export class ProblemSchema {
     description: 'Validation problems: one entry per broken rule',
   })
   errors?: FieldErrorSchema[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    maxLength: 36,
+    description:
+      'Only on a call record refused with 422 but held in suspense: the held call (GET /v1/suspended-calls)',
+  })
+  suspendedCallId?: string;
 }
 
 /** Examples of the refusals any operation may give, whatever its own rules. */

@@ -17,6 +17,7 @@ const TAGS: [string, string][] = [
   ['calls', 'Call records from the switch, one or many at a time, and the call history'],
   ['cdr-files', "Switch CDR files (Asterisk, FreeSWITCH, this service's CSV), imported as they stream in"],
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
+  ['suspense', 'Calls held in suspense (unknown line, no rate): listed, retried, written off'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
   ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],

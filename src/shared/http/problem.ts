@@ -14,6 +14,8 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  /** A call record refused with 422 but held in suspense (API.md, "Suspense"). */
+  suspendedCallId?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -33,5 +35,6 @@ export function domainProblem(error: DomainError): Problem {
     status,
     detail: error.message,
     ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+    ...error.problemExtensions,
   };
 }

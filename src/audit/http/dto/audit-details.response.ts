@@ -150,6 +150,33 @@ export class CdrFileImportedDetails {
   rejected!: number;
 }
 
+const SUSPENSE_REASON = {
+  type: String,
+  enum: ['unknown-phone-number', 'no-rate'],
+  example: 'unknown-phone-number',
+};
+const CALL_ID = { type: String, pattern: '^[A-Za-z0-9._:-]{1,128}$', maxLength: 128, example: 'sw1-000124' };
+
+export class SuspendedCallRecordedDetails {
+  @ApiProperty(CALL_ID)
+  callId!: string;
+  @ApiProperty({ ...SUSPENSE_REASON, description: 'Why it was held' })
+  reason!: string;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, description: 'The recorded call' })
+  callIdOfRecord!: string;
+  @ApiProperty({ type: MoneyResponse, description: 'What it was charged' })
+  charge!: MoneyResponse;
+}
+
+export class SuspendedCallWrittenOffDetails {
+  @ApiProperty(CALL_ID)
+  callId!: string;
+  @ApiProperty({ ...SUSPENSE_REASON, description: 'Why it was held' })
+  reason!: string;
+  @ApiProperty({ ...freeText(500), example: 'test line', description: "The operator's note" })
+  note!: string;
+}
+
 export const AUDIT_DETAILS = [
   CustomerCreatedDetails,
   PhoneNumberAssignedDetails,
@@ -161,4 +188,6 @@ export const AUDIT_DETAILS = [
   InvoicingRunCompletedDetails,
   PortalSessionCreatedDetails,
   CdrFileImportedDetails,
+  SuspendedCallRecordedDetails,
+  SuspendedCallWrittenOffDetails,
 ];

@@ -28,6 +28,7 @@ class AuditTargetResponse {
       'invoicing-run',
       'portal-session',
       'cdr-file',
+      'suspended-call',
     ],
     example: 'customer',
     description: 'The kind of resource the action names',

@@ -152,6 +152,14 @@ class RejectedCallResponse {
   type!: string;
   @ApiProperty({ ...freeText(1000), example: 'unknown phone number +351900000000' })
   detail!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    maxLength: 36,
+    example: '019a1b2c-3d4e-7f60-8a9b-0c1d2e3f4a5b',
+    description: 'Only for an item held in suspense (422): the held call, listed at GET /v1/suspended-calls',
+  })
+  suspendedCallId?: string;
 }
 
 export class CallBatchResponse {
@@ -163,6 +171,12 @@ export class CallBatchResponse {
     description: 'Replays of calls already stored with the same content',
   })
   duplicates!: number;
+  @ApiProperty({
+    ...integer(0, MAX_BATCH),
+    example: 1,
+    description: 'Rejected items held in suspense (each listed in rejected with its suspendedCallId)',
+  })
+  suspended!: number;
   @ApiProperty({ type: [RejectedCallResponse], maxItems: MAX_BATCH })
   rejected!: RejectedCallResponse[];
 }
