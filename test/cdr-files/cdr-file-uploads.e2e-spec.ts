@@ -166,7 +166,8 @@ describe('Switch CDR file uploads: size, length and dropped connections', () => 
       records: 9,
       recorded: 3,
       notBillable: 3,
-      rejected: 3,
+      suspended: 1,
+      rejected: 2,
     });
     expect(await callsOf('cli')).toBe(3);
 

@@ -132,7 +132,7 @@ describe('Switch CDR files', () => {
     expect(response.body).toMatchObject({
       records: 9,
       recorded: 0,
-      duplicates: 5,
+      duplicates: 6,
       notBillable: 0,
       // A held row posted again is held again, under the same suspended call (API.md "Suspense").
       suspended: 1,
