@@ -4,6 +4,9 @@ import { migrations } from './src/migrations';
 import { AuditEventEntity } from './src/audit/infrastructure/audit-event.entity';
 import { CustomerApiKeyEntity } from './src/auth/infrastructure/customer-api-key.entity';
 import { CallEntity } from './src/calls/infrastructure/call.entity';
+import { CdrFileErrorEntity } from './src/cdr-files/infrastructure/cdr-file-error.entity';
+import { CdrFileEntity } from './src/cdr-files/infrastructure/cdr-file.entity';
+import { NotBillableRecordEntity } from './src/cdr-files/infrastructure/not-billable-record.entity';
 import { CustomerEntity } from './src/customers/infrastructure/customer.entity';
 import { PhoneNumberEntity } from './src/customers/infrastructure/phone-number.entity';
 import { InvoiceDeliveryEntity } from './src/invoice-delivery/infrastructure/invoice-delivery.entity';
@@ -37,6 +40,9 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
       PortalLinkEntity,
       PortalSessionEntity,
       AuditEventEntity,
+      CdrFileEntity,
+      CdrFileErrorEntity,
+      NotBillableRecordEntity,
       SuspendedCallEntity,
     ],
     extensions: [Migrator],

@@ -35,6 +35,7 @@ import { writeRatingDeckCatalog } from './lib/rating-deck.mjs';
 import { randomSource } from './lib/stats.mjs';
 import { startService } from './lib/service.mjs';
 import { batchIngestion } from './phases/batch.mjs';
+import { cdrFileImport } from './phases/cdr-file.mjs';
 import { history } from './phases/history.mjs';
 import { monthlyRun } from './phases/invoicing.mjs';
 import { singleCalls } from './phases/single.mjs';
@@ -54,6 +55,7 @@ const SIZES = {
     runCalls: 3_000_000,
     warmupSeconds: 3,
     timeLimitMinutes: 60,
+    cdrRows: 1_000_000,
   },
   quick: {
     apiCustomers: 200,
@@ -69,6 +71,7 @@ const SIZES = {
     runCalls: 60_000,
     warmupSeconds: 1,
     timeLimitMinutes: 5,
+    cdrRows: 20_000,
   },
 };
 
@@ -80,14 +83,15 @@ const { values: options } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
-    phases: { type: 'string', default: 'batch,single,history,invoicing' },
+    phases: { type: 'string', default: 'batch,cdr,single,history,invoicing' },
     'service-node-options': { type: 'string', default: SERVE_NODE_OPTIONS },
     'batch-concurrency': { type: 'string' },
     'batch-calls': { type: 'string' },
+    'cdr-rows': { type: 'string' },
     'rating-deck': { type: 'string' },
   },
 });
-const PHASES = ['batch', 'single', 'history', 'invoicing'];
+const PHASES = ['batch', 'cdr', 'single', 'history', 'invoicing'];
 const phases = new Set(options.phases.split(',').map((phase) => phase.trim()));
 for (const phase of phases) {
   if (!PHASES.includes(phase))
@@ -97,6 +101,7 @@ const mode = options.quick ? 'quick' : 'full';
 const sizes = { ...SIZES[mode] };
 if (options['batch-concurrency']) sizes.batchConcurrency = Number(options['batch-concurrency']);
 if (options['batch-calls']) sizes.batchCalls = Number(options['batch-calls']);
+if (options['cdr-rows']) sizes.cdrRows = Number(options['cdr-rows']);
 // --rating-deck N: the API's customers are on a plan rating by a generated deck of N prefixes (60/1).
 const deckPrefixes = options['rating-deck'] ? Number(options['rating-deck']) : 0;
 if (!Number.isInteger(deckPrefixes) || deckPrefixes < 0)
@@ -198,6 +203,13 @@ async function main() {
     });
   }
 
+  if (phases.has('cdr')) {
+    log(
+      `phase 1b: a ${sizes.cdrRows}-row Asterisk file streamed to POST /v1/cdr-files, then COPY of the same rows`,
+    );
+    figures.cdr = await cdrFileImport(ctx, { rows: sizes.cdrRows, workDir });
+  }
+
   if (phases.has('single')) {
     log(`phase 2: single calls, ${sizes.singleConnections} connections, ${sizes.singleSeconds} s each side`);
     figures.single = await singleCalls(ctx, {
@@ -276,6 +288,8 @@ function cpuPerUnit(figures) {
     batch: figures.batch?.calls,
     'batch:copyPlain': figures.batch?.copyPlain.rows,
     'batch:copyIndexed': figures.batch?.copyIndexed.rows,
+    cdr: figures.cdr?.rows,
+    'cdr:copyIndexed': figures.cdr?.copyIndexed.rows,
     single: figures.single && figures.single.requestsPerSecond * figures.single.seconds,
     'single:bareInsert':
       figures.single && figures.single.bareInsert.rowsPerSecond * figures.single.bareInsert.seconds,

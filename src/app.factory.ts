@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
 import { acceptPortalForms, PortalProblemPages, registerPortalPlugins } from './portal';
+import { acceptCdrFiles } from './cdr-files';
 import { AppConfiguration, type AppConfig } from './config';
 import { observeHttpMetrics } from './metrics';
 import { BODY_LIMIT_BYTES, MAX_PATH_SEGMENT_LENGTH } from './shared/http/framework-problems';
@@ -63,6 +64,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // JSON in: a form or plain-text body answers 415 rather than reaching the validators as something else.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   acceptPortalForms(fastify); // ...except the portal's own forms
+  acceptCdrFiles(fastify); // ...and switch CDR files, as a stream
   await fastify.ready();
 }
 

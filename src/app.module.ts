@@ -5,6 +5,7 @@ import { AuditModule } from './audit';
 import { AuthModule } from './auth';
 import { BillingPlansModule } from './billing-plans';
 import { CallsModule, LineCallsModule } from './calls';
+import { CdrFilesModule } from './cdr-files';
 import { CustomersModule } from './customers';
 import { HealthModule } from './health/health.module';
 import { BalanceAlertsOutboxModule, InvoiceDeliveryModule, InvoiceOutboxModule } from './invoice-delivery';
@@ -64,6 +65,7 @@ export class AppModule {
         invoiceDelivery,
         PrepaidModule,
         PortalModule.forRoot({ calls, invoicing, invoiceDelivery }),
+        CdrFilesModule.forRoot({ calls }),
       ],
     };
   }

@@ -17,6 +17,10 @@ export function evaluateTargets(figures) {
     const ratio = figures.batch.ratioVsIndexed;
     add('batch / COPY (calls-like table)', ratio, '>= 0.7', ratio >= 0.7);
   }
+  if (figures.cdr) {
+    const ratio = figures.cdr.ratioVsIndexed;
+    add('CDR file / COPY (calls-like table)', ratio, '>= 0.7', ratio >= 0.7);
+  }
   if (figures.single)
     add('single (c=32) / pgbench INSERT', figures.single.ratio, '>= 0.6', figures.single.ratio >= 0.6);
   if (figures.history) {
@@ -58,6 +62,15 @@ export function printReport(result) {
       `batch p50 ${ms(b.batchLatencyMs.p50)}`,
       `COPY calls-like table ${num(b.copyIndexed.rowsPerSecond)} rows/s`,
       ratio(b.ratioVsIndexed),
+    ]);
+  }
+  if (f.cdr) {
+    const c = f.cdr;
+    rows.push([
+      `CDR file import (${num(c.rows)} Asterisk rows, ${num(c.megabytes)} MB, one upload)`,
+      `${num(c.callsPerSecond)} calls/s`,
+      `COPY calls-like table ${num(c.copyIndexed.rowsPerSecond)} rows/s`,
+      ratio(c.ratioVsIndexed),
     ]);
   }
   if (f.single) {

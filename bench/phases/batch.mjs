@@ -3,16 +3,11 @@
 // with everything `calls` has (same indexes, unique keys, checks and the customer foreign key).
 // COPY reads the rows from files through the server's own path (`COPY ... FROM '<file>'`): no
 // client, no protocol, the strongest limit there is for storing them.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { callFactory } from '../lib/calls.mjs';
 import { expectStatus, request } from '../lib/http.mjs';
-import { copyOut } from '../lib/postgres.mjs';
+import { CALLS_LIKE_TABLE, PLAIN_TABLE, storedRowsInFiles, timedCopy } from '../lib/copy-limit.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 
-const COLUMNS = `id, call_id, customer_id, phone_number, destination, started_at, minutes, duration_seconds,
-  billed_seconds, rate_group, rate_per_minute, charge, currency, covered_by_balance, plan, period, received_at, late,
-  late_invoice_id`;
 const PHASE_TIMEOUT_MS = 15 * 60_000;
 
 export async function batchIngestion(ctx, { calls, batchSize, concurrency }) {
@@ -62,28 +57,21 @@ export async function batchIngestion(ctx, { calls, batchSize, concurrency }) {
     throw new Error(`batch ingestion stored ${rows[0].n} of ${calls} calls (accepted ${accepted})`);
   }
 
-  const text = await copyOut(
-    pool,
-    `COPY (SELECT ${COLUMNS} FROM calls WHERE call_id LIKE '${prefix}%') TO STDOUT`,
-  );
-  const lines = text.split('\n').filter((line) => line.length > 0);
-  const chunks = chunkFiles(ctx.workDir, lines, batchSize);
-  const copyPlain = await timedCopy(
-    ctx,
-    'batch:copyPlain',
-    'bench_copy_plain',
-    '(LIKE calls INCLUDING DEFAULTS)',
-    chunks,
+  const files = await storedRowsInFiles(ctx, prefix, batchSize);
+  const copyPlain = await timedCopy(ctx, {
+    phase: 'batch:copyPlain',
+    table: 'bench_copy_plain',
+    definition: PLAIN_TABLE,
+    files,
     concurrency,
-  );
-  const copyIndexed = await timedCopy(
-    ctx,
-    'batch:copyIndexed',
-    'bench_copy_indexed',
-    '(LIKE calls INCLUDING ALL, FOREIGN KEY (customer_id) REFERENCES customers (id))',
-    chunks,
+  });
+  const copyIndexed = await timedCopy(ctx, {
+    phase: 'batch:copyIndexed',
+    table: 'bench_copy_indexed',
+    definition: CALLS_LIKE_TABLE,
+    files,
     concurrency,
-  );
+  });
 
   const callsPerSecond = calls / seconds;
   return {
@@ -98,38 +86,4 @@ export async function batchIngestion(ctx, { calls, batchSize, concurrency }) {
     ratio: callsPerSecond / copyPlain.rowsPerSecond,
     ratioVsIndexed: callsPerSecond / copyIndexed.rowsPerSecond,
   };
-}
-
-async function timedCopy({ pool, monitor }, phase, table, definition, chunks, concurrency) {
-  await pool.query(`CREATE TABLE ${table} ${definition}`);
-  await pool.query('CHECKPOINT');
-  monitor.begin(phase, { service: false });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < chunks.length) await pool.query(`COPY ${table} (${COLUMNS}) FROM '${chunks[next++]}'`);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  monitor.end();
-  const { rows: counted } = await pool.query(`SELECT count(*)::int AS n FROM ${table}`);
-  const rows = counted[0].n;
-  await pool.query(`DROP TABLE ${table}`);
-  return { rows, seconds, rowsPerSecond: rows / seconds };
-}
-
-/** The rows in files of `size` lines that the server (another OS user when the bench is root) can read. */
-function chunkFiles(workDir, lines, size) {
-  const dir = join(workDir, 'copy');
-  mkdirSync(dir, { recursive: true });
-  chmodSync(workDir, 0o711);
-  chmodSync(dir, 0o755);
-  const files = [];
-  for (let first = 0; first < lines.length; first += size) {
-    const file = join(dir, `chunk-${files.length}.tsv`);
-    writeFileSync(file, `${lines.slice(first, first + size).join('\n')}\n`, { mode: 0o644 });
-    files.push(file);
-  }
-  return files;
 }

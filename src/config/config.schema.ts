@@ -61,6 +61,19 @@ const settingsSchema = z.object({
   // Three kept both cores of the 2-core bench machine busiest; a divisor of 24 splits customers evenly.
   INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(24).default(3),
   MAX_CALL_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(1440),
+  // Switch CDR files (README "Switch CDR files"): the largest upload, and the rows recorded per chunk.
+  CDR_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64 * 1024 ** 3)
+    .default(512 * 1024 ** 2),
+  CDR_FILE_CHUNK_ROWS: z.coerce.number().int().min(1).max(10_000).default(2_000),
+  // The country whose national format CDR numbers without + are in, unless the upload says (country=).
+  DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as PT or US')
+    .optional(),
   INVOICE_NUMBER_PREFIX: z
     .string()
     .regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits')

@@ -14,6 +14,7 @@ import { Migration20261201062600_calls_late_invoice_index } from './Migration202
 import { Migration20261201062601_customers_billing_address } from './Migration20261201062601_customers_billing_address';
 import { Migration20261201235351_prepaid_low_balance_armed } from './Migration20261201235351_prepaid_low_balance_armed';
 import { Migration20261201235432_delivery_outbox_balance_low } from './Migration20261201235432_delivery_outbox_balance_low';
+import { Migration20261201235708_cdr_files } from './Migration20261201235708_cdr_files';
 import { Migration20261201235946_suspended_calls } from './Migration20261201235946_suspended_calls';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
@@ -58,5 +59,6 @@ export const migrations = [
     name: 'Migration20261201235432_delivery_outbox_balance_low',
     class: Migration20261201235432_delivery_outbox_balance_low,
   },
+  { name: 'Migration20261201235708_cdr_files', class: Migration20261201235708_cdr_files },
   { name: 'Migration20261201235946_suspended_calls', class: Migration20261201235946_suspended_calls },
 ];

@@ -1,4 +1,5 @@
 import { aCall, aCustomer, postCalls } from '../support/mothers';
+import { aCdrFile } from './endpoints';
 import type { TestApp } from '../support/test-app';
 
 export interface CustomerWithKey {
@@ -12,6 +13,8 @@ export interface AuthFixture {
   ada: CustomerWithKey & { invoiceId: string };
   /** Another customer, whose key must never see Ada's resources. */
   bob: CustomerWithKey;
+  /** An import of a CDR file of Ada's calls. */
+  cdrFileId: string;
 }
 
 export async function aCustomerWithKey(service: TestApp, plan = 'postpaid'): Promise<CustomerWithKey> {
@@ -29,7 +32,13 @@ export async function authFixture(service: TestApp): Promise<AuthFixture> {
     .post(`/v1/customers/${ada.id}/invoices`)
     .send({ period: '2026-09' })
     .expect(201);
-  return { ada: { ...ada, invoiceId: invoice.body.id as string }, bob };
+  const cdrFile = await service
+    .http()
+    .post('/v1/cdr-files?format=csv&source=fixture')
+    .set('Content-Type', 'text/csv')
+    .send(aCdrFile(ada))
+    .expect(201);
+  return { ada: { ...ada, invoiceId: invoice.body.id as string }, bob, cdrFileId: cdrFile.body.id as string };
 }
 
 /** A customer key in the right shape for `customerId`, with a secret nobody issued. */

@@ -16,6 +16,18 @@ export interface Endpoint {
   freshSubject?: boolean;
   /** The problem type of a 404 (another customer's resource reads as a missing one). */
   notFound?: string;
+  /** Query parameters the request needs (`?format=csv&source=roles`). */
+  query?: string;
+  /** A text/csv body instead of JSON (a CDR file). */
+  csv?: (subject: CustomerWithKey) => string;
+}
+
+let csvRows = 0;
+
+/** A one-row CDR file in this service's own CSV, a new callId each time. */
+export function aCdrFile(subject: CustomerWithKey): string {
+  csvRows += 1;
+  return `callId,phoneNumber,destination,startedAt,durationSeconds\nroles-${Date.now().toString(36)}-${csvRows},${subject.phoneNumber},,2026-10-01T10:00:00Z,60\n`;
 }
 
 export const ENDPOINTS: Endpoint[] = [
@@ -131,6 +143,17 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/v1/customers/{customerId}/portal-sessions', access: 'operator', ok: 201 },
   { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
   { method: 'get', route: '/v1/audit-events', access: 'operator', ok: 200 },
+  {
+    method: 'post',
+    route: '/v1/cdr-files',
+    access: 'operator',
+    ok: 201,
+    query: '?format=csv&source=roles',
+    csv: aCdrFile,
+  },
+  { method: 'get', route: '/v1/cdr-files', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/cdr-files/{cdrFileId}', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/cdr-files/{cdrFileId}/errors', access: 'operator', ok: 200 },
   { method: 'get', route: '/v1/suspended-calls', access: 'operator', ok: 200 },
   { method: 'post', route: '/v1/suspended-calls/reprocess', access: 'operator', ok: 200, body: () => ({}) },
   // `{id}` is a held call nobody has: the operator gets past authorisation to the 404.

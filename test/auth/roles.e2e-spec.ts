@@ -30,7 +30,9 @@ describe('Who may call what: every endpoint and every kind of key', () => {
       .replace('{customerId}', subject.id)
       .replace('{invoiceId}', fixture.ada.invoiceId)
       .replace('{number}', encodeURIComponent(subject.phoneNumber))
-      .replace('{id}', UNKNOWN_SUSPENDED_CALL);
+      .replace('{id}', UNKNOWN_SUSPENDED_CALL)
+      .replace('{cdrFileId}', fixture.cdrFileId)
+      .concat(endpoint.query ?? '');
     const keys: Record<Who, string | null> = {
       'no key': null,
       'wrong key': forgedKeyOf(subject.id),
@@ -40,6 +42,7 @@ describe('Who may call what: every endpoint and every kind of key', () => {
     };
     let request = service.anonymous()[endpoint.method](path);
     if (keys[who] !== null) request = request.set('Authorization', `Bearer ${keys[who]}`);
+    if (endpoint.csv) return request.set('Content-Type', 'text/csv').send(endpoint.csv(subject));
     return endpoint.body ? request.send(endpoint.body(subject)) : request;
   }
 

@@ -323,6 +323,8 @@ const billingAddress = fc.oneof(
   ),
 );
 const EDGE_BODIES: Record<string, fc.Arbitrary<unknown>> = {
+  // JSON of any shape to the CSV import: refused (415) before anything is read.
+  'post /v1/cdr-files': fc.jsonValue(),
   'post /v1/customers': fc.record(
     {
       name: mostly(fc.constantFrom('Ada Lovelace', 'Émile Zola', '李小龍'), text({ maxLength: 210 })),
@@ -382,7 +384,8 @@ describe('Hostile requests against every endpoint (fast-check)', () => {
       .replace('{customerId}', segment ?? fixture.ada.id)
       .replace('{invoiceId}', segment ?? fixture.ada.invoiceId)
       .replace('{number}', segment ?? encodeURIComponent(NOBODYS_LINE))
-      .replace('{id}', segment ?? UNKNOWN_SUSPENDED_CALL);
+      .replace('{id}', segment ?? UNKNOWN_SUSPENDED_CALL)
+      .replace('{cdrFileId}', segment ?? fixture.cdrFileId);
   }
 
   function request(

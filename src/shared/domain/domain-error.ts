@@ -7,6 +7,9 @@ export type ErrorCategory =
   | 'not_found' // 404
   | 'conflict' // 409: the input clashes with stored state
   | 'unprocessable' // 422: well-formed, but refers to something that does not exist
+  | 'too_large' // 413: the body is over a configured size
+  | 'length_required' // 411: the size must be declared before the body is read
+  | 'unsupported_media_type' // 415: a body of another content type than the operation takes
   | 'unauthorized' // 401: no valid API key
   | 'forbidden'; // 403: a valid key that may not do this
 

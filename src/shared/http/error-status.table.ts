@@ -8,4 +8,7 @@ export const ERROR_CATEGORY_STATUS: Record<ErrorCategory, { status: number; titl
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   unprocessable: { status: 422, title: 'Unprocessable request' },
+  too_large: { status: 413, title: 'Payload too large' },
+  length_required: { status: 411, title: 'Length required' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
 };

@@ -15,6 +15,7 @@ const DESCRIPTION = [
 const TAGS: [string, string][] = [
   ['customers', 'Customers, their phone lines, their plan and their API key'],
   ['calls', 'Call records from the switch, one or many at a time, and the call history'],
+  ['cdr-files', "Switch CDR files (Asterisk, FreeSWITCH, this service's CSV), imported as they stream in"],
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
   ['suspense', 'Calls held in suspense (unknown line, no rate): listed, retried, written off'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],

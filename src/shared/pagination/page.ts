@@ -29,12 +29,13 @@ export function encodeCursor(key: Record<string, string>): string {
 /** Cursors are base64url text; Node's decoder would skip other characters instead of refusing them. */
 export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,512}$/;
 
-export type CursorFieldKind = 'instant' | 'uuid' | 'period';
+export type CursorFieldKind = 'instant' | 'uuid' | 'period' | 'line';
 
 const CURSOR_FIELD_CHECKS: Record<CursorFieldKind, (value: string) => boolean> = {
   instant: (value) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value)),
   uuid: (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value),
   period: (value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value),
+  line: (value) => /^[1-9]\d{0,9}$/.test(value),
 };
 
 /** Decodes a cursor and checks every field's shape, so a crafted cursor is a 400, never a query error. */

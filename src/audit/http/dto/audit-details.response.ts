@@ -124,6 +124,32 @@ export class PortalSessionCreatedDetails {
   expiresAt!: string;
 }
 
+export class CdrFileImportedDetails {
+  @ApiProperty({ type: String, pattern: '^[A-Za-z0-9._-]{1,48}$', maxLength: 48, example: 'sw1' })
+  source!: string;
+  @ApiProperty({ type: String, enum: ['asterisk', 'freeswitch', 'csv'], example: 'asterisk' })
+  format!: string;
+  @ApiProperty({
+    type: String,
+    pattern: '^[0-9a-f]{64}$',
+    maxLength: 64,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  })
+  sha256!: string;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 1000 })
+  records!: number;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 985 })
+  recorded!: number;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 2 })
+  duplicates!: number;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 5 })
+  notBillable!: number;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 6 })
+  suspended!: number;
+  @ApiProperty({ ...integer(0, MAX_COUNT), example: 2 })
+  rejected!: number;
+}
+
 const SUSPENSE_REASON = {
   type: String,
   enum: ['unknown-phone-number', 'no-rate'],
@@ -161,6 +187,7 @@ export const AUDIT_DETAILS = [
   InvoiceIssuedDetails,
   InvoicingRunCompletedDetails,
   PortalSessionCreatedDetails,
+  CdrFileImportedDetails,
   SuspendedCallRecordedDetails,
   SuspendedCallWrittenOffDetails,
 ];

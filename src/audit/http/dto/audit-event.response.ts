@@ -27,6 +27,7 @@ class AuditTargetResponse {
       'invoice',
       'invoicing-run',
       'portal-session',
+      'cdr-file',
       'suspended-call',
     ],
     example: 'customer',

@@ -1,0 +1,2 @@
+export { CdrFilesModule } from './cdr-files.module';
+export { acceptCdrFiles } from './http/cdr-upload';
