@@ -1,19 +1,13 @@
-import { ReconciliationModule } from '../../src/reconciliation/reconciliation.module';
-import { NotBillableLedger } from '../../src/reconciliation';
 import { aCall, aCustomer, aPhoneNumber, CreatedCustomer, postCalls } from '../support/mothers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ProvisionalLedgersModule, ProvisionalNotBillableLedger } from './provisional-ledgers';
+import { notAnswered } from './asterisk-row';
 
 const RECEIVED_RULE = 'received = recorded + notBillable + suspended + writtenOff';
 const CHARGES_RULE = 'recorded charges = invoiced + awaitingInvoice';
 
-/**
- * The month's accounts from the stored calls, invoices and held calls; the not-billable records
- * come from a test-only stand-in of their ledger until the CDR files module lands.
- */
+/** The month's accounts from the stored calls, invoices, held calls and not-answered CDR records. */
 describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
   let service: TestApp;
-  let notBillable: ProvisionalNotBillableLedger;
   let ada: CreatedCustomer; // UTC
   let kenji: CreatedCustomer; // Asia/Tokyo: his periods start 9 hours before the UTC month's
   let lateCallId: string;
@@ -22,11 +16,7 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     (await service.http().get(`/v1/reconciliation?month=${month}`).expect(200)).body;
 
   beforeAll(async () => {
-    service = await startTestApp({
-      now: '2026-10-31T22:00:00Z',
-      imports: [ReconciliationModule.forRoot({ ledgers: [ProvisionalLedgersModule] })],
-    });
-    notBillable = service.app.get(NotBillableLedger);
+    service = await startTestApp({ now: '2026-10-31T22:00:00Z' });
     ada = await aCustomer(service);
     kenji = await aCustomer(service, { timezone: 'Asia/Tokyo' });
     const first = aCall({ phoneNumber: ada.phoneNumber, startedAt: '2026-10-05T10:00:00Z', minutes: 3 });
@@ -56,12 +46,19 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
       .send({ note: 'test line' })
       .expect(200);
     await unknown('2026-09-09T00:00:00Z', 10);
-    notBillable.records.push(
-      { callId: 'sw1:busy-1', startedAt: '2026-10-11T00:00:00Z', seconds: 0 },
-      { callId: 'sw1:busy-1', startedAt: '2026-10-11T00:00:00Z', seconds: 0 }, // the same record, posted twice
-      { callId: 'sw1:busy-2', startedAt: '2026-10-12T00:00:00Z', seconds: 0 },
-      { callId: 'sw1:busy-3', startedAt: '2026-11-12T00:00:00Z', seconds: 0 },
-    );
+    // Not-answered records: two of October (one of them in the file twice), one of September.
+    const file = [
+      notAnswered(ada.phoneNumber, '2026-10-11 00:00:00', 'busy-1'),
+      notAnswered(ada.phoneNumber, '2026-10-11 00:00:00', 'busy-1'),
+      notAnswered(ada.phoneNumber, '2026-10-12 00:00:00', 'busy-2'),
+      notAnswered(ada.phoneNumber, '2026-09-12 00:00:00', 'busy-3'),
+    ].join('\n');
+    await service
+      .http()
+      .post('/v1/cdr-files?format=asterisk&source=sw1&timezone=UTC')
+      .set('Content-Type', 'text/csv')
+      .send(`${file}\n`)
+      .expect(201);
   });
   afterAll(() => service.close());
 
@@ -112,8 +109,9 @@ describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {
     expect(september).toMatchObject({
       recorded: { calls: 1, billedSeconds: 540, charges: '0.180000' },
       invoiced: { calls: 1, charges: '0.180000' },
+      notBillable: { calls: 1 },
       suspended: { calls: 1, byReason: { 'unknown-phone-number': 1, 'no-rate': 0 } },
-      received: { calls: 2, seconds: 550 },
+      received: { calls: 3, seconds: 550 },
     });
   });
 

@@ -9,18 +9,14 @@
  * SQL; times the reconciliation's query as the service runs it (its ports, the real adapters).
  */
 import { ReconcileMonthQuery } from '../../src/reconciliation/application/reconcile-month.query';
-import { ReconciliationModule } from '../../src/reconciliation/reconciliation.module';
 import { startTestApp } from '../support/test-app';
-import { ProvisionalLedgersModule } from './provisional-ledgers';
 
 const CUSTOMERS = 10_000;
 const CALLS_PER_MONTH = 1_000_000;
 const RUNS = 5;
 
 it('reports the cost of reconciling a month of 1M calls', async () => {
-  const service = await startTestApp({
-    imports: [ReconciliationModule.forRoot({ ledgers: [ProvisionalLedgersModule] })],
-  });
+  const service = await startTestApp();
   try {
     const seeded = Date.now();
     await service.sql(seedCalls('2026-09-01', 30, 0));
