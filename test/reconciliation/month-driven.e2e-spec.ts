@@ -1,9 +1,7 @@
 import { aCall, aCustomer, CreatedCustomer, postCalls } from '../support/mothers';
+import { CHARGES_RULE, RECEIVED_RULE } from '../../src/reconciliation/domain/month-reconciliation';
 import { startTestApp, TestApp } from '../support/test-app';
 import { asteriskRow as asterisk } from './asterisk-row';
-
-const RECEIVED_RULE = 'received = recorded + notBillable + suspended + writtenOff';
-const CHARGES_RULE = 'recorded charges = invoiced + awaitingInvoice';
 
 /**
  * A month driven the way an operator lives it: a switch file (posted twice), API calls and their

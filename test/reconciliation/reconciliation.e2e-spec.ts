@@ -1,9 +1,7 @@
 import { aCall, aCustomer, aPhoneNumber, CreatedCustomer, postCalls } from '../support/mothers';
+import { CHARGES_RULE, RECEIVED_RULE } from '../../src/reconciliation/domain/month-reconciliation';
 import { startTestApp, TestApp } from '../support/test-app';
 import { notAnswered } from './asterisk-row';
-
-const RECEIVED_RULE = 'received = recorded + notBillable + suspended + writtenOff';
-const CHARGES_RULE = 'recorded charges = invoiced + awaitingInvoice';
 
 /** The month's accounts from the stored calls, invoices, held calls and not-answered CDR records. */
 describe('Reconciliation of a UTC month (GET /v1/reconciliation)', () => {

@@ -112,6 +112,11 @@ describe('Where a group of recorded calls stands', () => {
 });
 
 describe("A month's reconciliation", () => {
+  it("names its checks with the contract's words", () => {
+    expect(RECEIVED_RULE).toBe('received = recorded + notBillable + suspended + writtenOff');
+    expect(CHARGES_RULE).toBe('recorded charges = invoiced + awaitingInvoice');
+  });
+
   it('accounts for every record: recorded, invoiced and awaiting, with exact charges at 6 decimals', () => {
     const result = reconcileMonth(
       OCTOBER,
