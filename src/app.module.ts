@@ -13,6 +13,7 @@ import { InvoicedPeriodsModule, InvoicingModule } from './invoicing';
 import { MetricsModule } from './metrics';
 import { PortalModule } from './portal';
 import { PrepaidModule } from './prepaid';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { LoggingModule } from './shared/logging/logging.module';
 import { ShutdownTasks } from './shared/shutdown-tasks';
@@ -36,13 +37,15 @@ export class AppModule {
     // the calls module for its latest call (LineCallsModule, global); a drawdown queues balance.low
     // events in invoice delivery's outbox (BalanceAlertsOutboxModule, global); recording holds calls
     // in suspense (SuspenseStoreModule), and suspense records them through calls; assigning a line
-    // retries its held calls (SuspenseModule, global, provides customers' LineAssignments).
+    // retries its held calls (SuspenseModule, global, provides customers' LineAssignments); the
+    // reconciliation reads the suspense and CDR files' ledgers (SuspenseStoreModule, CdrFilesModule).
     const invoicing = InvoicingModule.forRoot({ outbox: InvoiceOutboxModule });
     const invoiceDelivery = InvoiceDeliveryModule.forRoot({ invoicing });
     const calls = CallsModule.forRoot({
       invoicedPeriods: InvoicedPeriodsModule,
       suspense: SuspenseStoreModule,
     });
+    const cdrFiles = CdrFilesModule.forRoot({ calls });
     return {
       module: AppModule,
       providers: [{ provide: ShutdownTasks, useValue: new ShutdownTasks(onShutdown) }],
@@ -65,7 +68,8 @@ export class AppModule {
         invoiceDelivery,
         PrepaidModule,
         PortalModule.forRoot({ calls, invoicing, invoiceDelivery }),
-        CdrFilesModule.forRoot({ calls }),
+        cdrFiles,
+        ReconciliationModule.forRoot({ ledgers: [SuspenseStoreModule, cdrFiles] }),
       ],
     };
   }

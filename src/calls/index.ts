@@ -2,6 +2,7 @@ export { CallsModule } from './calls.module';
 export { BillableCallsModule } from './billable-calls.module';
 export { LineCallsModule } from './line-calls.module';
 export { InvoiceCallsModule } from './invoice-calls.module';
+export { RecordedCallsLedgerModule } from './recorded-calls-ledger.module';
 export {
   BillableCalls,
   type BillingTarget,
@@ -17,7 +18,11 @@ export {
   type StoredCallPeriod,
   type WindowGroup,
 } from './application/call-period-records.port';
-export { InvoicedPeriods, type CustomerPeriod } from './application/invoiced-periods.port';
+export {
+  InvoicedPeriods,
+  type CustomerPeriod,
+  type IssuedPeriodInvoice,
+} from './application/invoiced-periods.port';
 export { GetCallHistoryQuery } from './application/get-call-history.query';
 export type { CallView } from './application/call-history.read-model';
 export { ListInvoiceCallsQuery } from './application/list-invoice-calls.query';
@@ -26,6 +31,7 @@ export type {
   InvoiceCallsSummary,
   InvoiceCallView,
 } from './application/invoice-calls.read-model';
+export { CallResponse, POSTPAID_CALL_EXAMPLE } from './http/dto/call.response';
 export { RecordCallsUseCase, type CallOutcome } from './application/record-calls.use-case';
 export { RecordHeldCallsUseCase, type HeldCallRetry } from './application/record-held-calls.use-case';
 export {

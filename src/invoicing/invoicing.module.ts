@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { BillingPlansModule } from '../billing-plans/billing-plans.module';
-import { BillableCallsModule } from '../calls';
+import { BillableCallsModule, InvoiceCallsModule } from '../calls';
 import { CustomersModule } from '../customers/customers.module';
 import { PrepaidModule } from '../prepaid/prepaid.module';
 import { GetInvoiceQuery } from './application/get-invoice.query';
@@ -8,6 +8,7 @@ import { InvoiceEvents } from './application/invoice-events.port';
 import { InvoiceRepository } from './application/invoice.repository';
 import { IssueInvoiceUseCase } from './application/issue-invoice.use-case';
 import { IssueInvoices } from './application/issue-invoices';
+import { ListBilledCallsQuery } from './application/list-billed-calls.query';
 import { ListInvoicesQuery } from './application/list-invoices.query';
 import { MissingInvoicePeriods } from './application/missing-invoice-periods';
 import { PreviewUpcomingInvoiceQuery } from './application/preview-upcoming-invoice.query';
@@ -25,7 +26,7 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
  * given to `forRoot`, all in the issuing unit of work.
  */
 @Module({
-  imports: [CustomersModule, BillingPlansModule, BillableCallsModule, PrepaidModule],
+  imports: [CustomersModule, BillingPlansModule, BillableCallsModule, InvoiceCallsModule, PrepaidModule],
   controllers: [InvoicesController],
   providers: [
     // Use cases
@@ -34,6 +35,7 @@ import { MonthlyInvoicingScheduler } from './infrastructure/monthly-invoicing.sc
     PreviewUpcomingInvoiceQuery,
     GetInvoiceQuery,
     ListInvoicesQuery,
+    ListBilledCallsQuery,
     RepairCallPeriodsUseCase,
     IssueInvoices,
     MissingInvoicePeriods,

@@ -112,6 +112,13 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    route: '/v1/invoices/{invoiceId}/calls',
+    access: 'owner',
+    ok: 200,
+    notFound: 'invoice-not-found',
+  },
+  {
+    method: 'get',
     route: '/v1/invoices/{invoiceId}/pdf',
     access: 'owner',
     ok: 200,
@@ -136,6 +143,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/v1/customers/{customerId}/portal-sessions', access: 'operator', ok: 201 },
   { method: 'get', route: '/v1/plans', access: 'any', ok: 200 },
   { method: 'get', route: '/v1/audit-events', access: 'operator', ok: 200 },
+  { method: 'get', route: '/v1/reconciliation', query: '?month=2026-10', access: 'operator', ok: 200 },
   {
     method: 'post',
     route: '/v1/cdr-files',

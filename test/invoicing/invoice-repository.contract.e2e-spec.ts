@@ -103,6 +103,33 @@ function invoiceRepositoryContract(
       ).toEqual([{ customerId: invoice.customerId, period: '2026-09' }]);
     });
 
+    it('answers, for the reconciliation, the invoices of invoiced periods and the customers of issued invoice ids', async () => {
+      const [invoice] = await stored(anIssuedInvoice({ period: '2026-09' }));
+      const other = randomUUID();
+      expect(
+        await invoicedPeriods.invoicesOf([
+          { customerId: invoice.customerId, period: '2026-09' },
+          { customerId: invoice.customerId, period: '2026-10' },
+          { customerId: other, period: '2026-09' },
+        ]),
+      ).toEqual([
+        {
+          customerId: invoice.customerId,
+          period: '2026-09',
+          invoiceId: invoice.id,
+          periodStart: new Date('2026-09-01T00:00:00Z'),
+          periodEnd: new Date('2026-10-01T00:00:00Z'),
+          callCount: 2,
+          billedSeconds: 900,
+        },
+      ]);
+      expect(await invoicedPeriods.invoicesOf([])).toEqual([]);
+      expect(await invoicedPeriods.customersOfInvoices([invoice.id!, randomUUID()])).toEqual(
+        new Map([[invoice.id, invoice.customerId]]),
+      );
+      expect(await invoicedPeriods.customersOfInvoices([])).toEqual(new Map());
+    });
+
     it("lists a customer's invoices newest period first, after a keyset cursor", async () => {
       const customerId = randomUUID();
       const list = await stored(

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   now?: string;
   /** Reuse a database (e.g. to restart the service on the same data). */
   databaseUrl?: string;
+  /** Modules a test adds next to the application's own (e.g. a port's provisional test adapter). */
+  imports?: (Type | DynamicModule)[];
 }
 
 /** The real application on a fresh, migrated PostgreSQL database, with a clock the test moves. */
@@ -49,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const clock = new FixedClock(options.now ?? '2026-10-15T12:00:00Z');
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl })],
+    imports: [AppModule.forRoot({ config, databaseUrl }), ...(options.imports ?? [])],
   })
     .overrideProvider(Clock)
     .useValue(clock)

@@ -19,10 +19,12 @@ import { InvoiceNotFoundError, NotDueAnInvoiceError, PeriodNotClosedError } from
 import { PageQueryDto } from '../../shared/http/page-query.dto';
 import { UuidParamPipe } from '../../shared/http/uuid-param.pipe';
 import { GetInvoiceQuery } from '../application/get-invoice.query';
+import { ListBilledCallsQuery } from '../application/list-billed-calls.query';
 import { IssueInvoiceUseCase } from '../application/issue-invoice.use-case';
 import { ListInvoicesQuery } from '../application/list-invoices.query';
 import { PreviewUpcomingInvoiceQuery } from '../application/preview-upcoming-invoice.query';
 import { RunMonthlyInvoicingUseCase } from '../application/run-monthly-invoicing.use-case';
+import { BILLED_CALL_EXAMPLE, BilledCallPageResponse } from './dto/billed-call.response';
 import { InvoicePageResponse, InvoiceResponse, InvoicingRunResponse } from './dto/invoice.response';
 import { InvoicingRunDto, IssueInvoiceDto } from './dto/period.dto';
 
@@ -35,6 +37,7 @@ export class InvoicesController {
     private readonly previewUpcoming: PreviewUpcomingInvoiceQuery,
     private readonly getInvoice: GetInvoiceQuery,
     private readonly listInvoices: ListInvoicesQuery,
+    private readonly listBilledCalls: ListBilledCallsQuery,
   ) {}
 
   @Get('v1/customers/:customerId/invoices/upcoming')
@@ -97,6 +100,27 @@ export class InvoicesController {
     @CurrentCaller() caller: Caller,
   ): Promise<InvoiceResponse> {
     return InvoiceResponse.of(await this.getInvoice.execute(invoiceId, ownCustomerOf(caller)));
+  }
+
+  @Get('v1/invoices/:invoiceId/calls')
+  @OwnedByCaller()
+  @ApiOperation({
+    summary: 'The calls an invoice billed, oldest first',
+    description:
+      "The invoice's own period's calls and the late calls of earlier periods it billed (`late: true`): " +
+      'every call behind its lines, charges exact (before the invoice rounds its lines).',
+  })
+  @ApiOkResponse({ type: BilledCallPageResponse, example: { data: [BILLED_CALL_EXAMPLE], nextCursor: null } })
+  @ApiProblems(new InvoiceNotFoundError(EXAMPLE_UUID), new InvalidCursorError())
+  async calls(
+    @Param('invoiceId', new UuidParamPipe('invoiceId')) invoiceId: string,
+    @Query() query: PageQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<BilledCallPageResponse> {
+    return this.listBilledCalls.execute(invoiceId, ownCustomerOf(caller), {
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
   }
 
   @Post('v1/invoicing/runs')

@@ -18,6 +18,7 @@ const TAGS: [string, string][] = [
   ['cdr-files', "Switch CDR files (Asterisk, FreeSWITCH, this service's CSV), imported as they stream in"],
   ['invoices', 'Invoices: preview, issue, read, PDF, deliveries, and the monthly run'],
   ['suspense', 'Calls held in suspense (unknown line, no rate): listed, retried, written off'],
+  ['reconciliation', 'Every call record of a month accounted for: received, recorded, invoiced'],
   ['prepaid', 'Prepaid balances: top-ups and the balance a switch checks before a call'],
   ['plans', 'The plan catalog'],
   ['portal', 'Sign-in links to the customer portal, where customers read their account in a browser'],
