@@ -4,6 +4,7 @@
 // OPERATOR_API_KEY come from the environment. Exit code 0 when imported (201) or imported before
 // (200), 1 with the problem on stderr otherwise, 2 on a usage error.
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -36,7 +37,8 @@ if (!values.format || !values.source || positionals.length !== 1) fail(USAGE, 2)
 const key = process.env.OPERATOR_API_KEY;
 if (!key) fail('OPERATOR_API_KEY must be set to the operator key of the service', 2);
 
-const file = positionals[0];
+// npm runs scripts from the project folder; a relative path means the folder the operator typed it in.
+const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
 const size = (await stat(file).catch((error) => fail(`cannot read ${file}: ${error.message}`, 2))).size;
 const url = new URL('/v1/cdr-files', process.env.PHONE_BILLING_URL ?? 'http://localhost:3000');
 for (const name of ['format', 'source', 'timezone', 'country'])
