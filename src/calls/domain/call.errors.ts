@@ -91,7 +91,10 @@ export class CallIdConflictError extends DomainError {
   readonly code = 'call_id_conflict';
   readonly category = 'conflict';
   constructor(callId: string) {
-    super(`callId ${callId} was already recorded with different content`, 'callId');
+    super(
+      `callId ${callId} was already received with different content (recorded, or held in suspense)`,
+      'callId',
+    );
   }
 }
 

@@ -51,7 +51,7 @@ const BY_FASTIFY_CODE: Record<string, ProblemText> = {
     415,
     'unsupported_media_type',
     'Unsupported media type',
-    'Request bodies are JSON: send them with Content-Type: application/json.',
+    'Request bodies are JSON, sent with Content-Type: application/json; CDR files (POST /v1/cdr-files) are sent with Content-Type: text/csv.',
   ),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: text(
     400,
