@@ -10,10 +10,13 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeHttpAgent } from './lib/http.mjs';
 import { installSignalHandlers, onTeardown, sweepStaleRuns, teardown, tempPrefix } from './lib/lifecycle.mjs';
+import { reserveHugePages } from './lib/huge-pages.mjs';
 import { ROOT } from './lib/paths.mjs';
 import {
   createPool,
   freePort,
+  hugePagesStatus,
+  SHARED_BUFFERS_BYTES,
   serverVersion,
   SERVER_SETTINGS,
   settle,
@@ -134,12 +137,15 @@ async function main() {
   log(`${mode} run; data in ${workDir}; invoicing period ${period}`);
 
   const databasePort = await freePort();
+  const restoreHugePages = reserveHugePages(SHARED_BUFFERS_BYTES, log);
+  onTeardown(restoreHugePages, restoreHugePages);
   const database = await startDatabase(join(workDir, 'pg'), databasePort);
   onTeardown(() => database.stop());
   const pool = createPool(database.url, 4);
   onTeardown(() => pool.end());
   const postgresVersion = await serverVersion(pool);
-  log(`PostgreSQL ${postgresVersion} on port ${databasePort}`);
+  const hugePages = await hugePagesStatus(pool);
+  log(`PostgreSQL ${postgresVersion} on port ${databasePort}, huge pages ${hugePages}`);
 
   const apiKey = `bench-${randomBytes(16).toString('hex')}`;
   const cpuProfileDir = options['cpu-prof'] ? join(ROOT, 'bench/results/profiles') : undefined;
@@ -255,6 +261,7 @@ async function main() {
       kernel: release(),
       node: process.version,
       postgres: postgresVersion,
+      postgresHugePages: hugePages,
       // Anything else running on the machine skews every figure: the 1-minute load average at start and end.
       loadAverage: { start: loadAtStart[0], end: loadavg()[0] },
     },

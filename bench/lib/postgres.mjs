@@ -11,6 +11,9 @@ import { ROOT } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 
+const SHARED_BUFFERS_GB = 4;
+export const SHARED_BUFFERS_BYTES = SHARED_BUFFERS_GB * 1024 ** 3;
+
 /**
  * Server settings for the bench cluster. Durability stays as shipped (fsync and synchronous_commit
  * on): the figures include the cost of really committing. The rest is what any server with this
@@ -19,11 +22,13 @@ const require = createRequire(import.meta.url);
 export const SERVER_SETTINGS = {
   fsync: 'on',
   synchronous_commit: 'on',
-  shared_buffers: '4GB',
+  shared_buffers: `${SHARED_BUFFERS_GB}GB`,
   work_mem: '32MB',
   maintenance_work_mem: '512MB',
   max_wal_size: '16GB',
   checkpoint_timeout: '30min',
+  // Huge pages when the machine has them (bench/lib/huge-pages.mjs reserves them first).
+  huge_pages: 'try',
 };
 
 export const DATABASE_NAME = 'phone_billing_bench';
@@ -80,6 +85,12 @@ export async function copyOut(pool, statement) {
 export async function serverVersion(pool) {
   const { rows } = await pool.query('SHOW server_version');
   return rows[0].server_version;
+}
+
+/** `on` when the server's shared memory is in huge pages, `off` when it fell back to 4 KB pages. */
+export async function hugePagesStatus(pool) {
+  const { rows } = await pool.query('SHOW huge_pages_status');
+  return rows[0].huge_pages_status;
 }
 
 /** VACUUM (ANALYZE) then CHECKPOINT: no autovacuum or checkpoint lands inside a measurement. */
