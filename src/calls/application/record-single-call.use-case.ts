@@ -12,9 +12,11 @@ export class RecordSingleCallUseCase {
   private readonly coalescer: Coalescer<unknown, CallOutcome>;
 
   constructor(recordCalls: RecordCallsUseCase) {
-    // A few groups in flight keep both cores busy; each holds one pooled connection.
+    // Two groups in flight: one in PostgreSQL while the service judges the next. With four, 32
+    // concurrent requests went in groups of ~5 and PostgreSQL spent 510-550 µs per call on the
+    // groups' statements and commits; with two, 275-330 µs (issue 20, bench/README.md).
     this.coalescer = new Coalescer((inputs) => recordCalls.execute(inputs), {
-      maxInFlight: 4,
+      maxInFlight: 2,
       maxGroupSize: 1_000,
     });
   }
