@@ -107,7 +107,7 @@ export class Tariff {
       remembered.size = 0;
       byBilledSeconds = undefined;
     }
-    if (!byBilledSeconds) remembered.byRate.set(ratePerMinute, (byBilledSeconds = new Map()));
+    if (!byBilledSeconds) remembered.byRate.set(ratePerMinute, (byBilledSeconds = new Map<number, Money>()));
     byBilledSeconds.set(billedSeconds, charge);
     remembered.size += 1;
     return charge;
