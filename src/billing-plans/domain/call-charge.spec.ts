@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { Money } from '../../shared/domain/money';
+import { BillingIncrement } from './billing-increment';
 import { callCharge } from './call-charge';
+import { Tariff } from './tariff';
 
 const usd = (amount: string) => Money.of(amount, 'USD');
 const free = usd('0');
@@ -79,5 +81,40 @@ describe('callCharge', () => {
         },
       ),
     );
+  });
+});
+
+describe("a tariff's charges", () => {
+  it('are the exact charges of callCharge, however often and in whatever order they are asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anAmount, { minLength: 1, maxLength: 3 }),
+        anAmount,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 86_400 })), { maxLength: 60 }),
+        (rates, fee, asked) => {
+          const ratesPerMinute = rates.map(usd);
+          const tariff = new Tariff({
+            ratePerMinute: ratesPerMinute[0],
+            increment: new BillingIncrement(1, 1),
+            connectFee: usd(fee),
+            deck: null,
+          });
+          for (const [which, seconds] of [...asked, ...asked]) {
+            const rate = ratesPerMinute[which % ratesPerMinute.length];
+            const charge = tariff.charge(seconds, rate);
+            const fresh = callCharge(seconds, rate, usd(fee));
+            expect(charge.equals(fresh) && charge.toString() === fresh.toString()).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('stay exact past the number of charges a tariff remembers', () => {
+    const rate = usd('0.013');
+    const tariff = Tariff.perStartedMinute(rate);
+    for (let seconds = 1; seconds <= 25_000; seconds += 1) tariff.charge(seconds, rate);
+    for (const seconds of [1, 60, 19_999, 20_001, 25_000])
+      expect(tariff.charge(seconds, rate).equals(callCharge(seconds, rate, usd('0')))).toBe(true);
   });
 });

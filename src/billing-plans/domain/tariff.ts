@@ -5,6 +5,9 @@ import { DEFAULT_RATE_GROUP, type CallRate, type CallRating } from './call-ratin
 import type { DestinationDeck } from './destination-deck';
 import { normaliseDestination } from './destination-number';
 
+/** Charges a tariff remembers, all rates together (a whole-minute rate prices at most 1,440 lengths). */
+const REMEMBERED_CHARGES = 20_000;
+
 /** A deck and the file it was read from (null: inline in the catalog). */
 export interface DeckSource {
   deck: DestinationDeck;
@@ -38,6 +41,8 @@ export class Tariff {
   readonly deck: DeckSource | null;
   /** The default rate: one frozen object shared by every call it prices. */
   private readonly defaultRate: CallRate | null;
+  /** `charge`'s answers, by rate (the very Money of the default rate or a deck entry), then billed seconds. */
+  private readonly charges = { byRate: new WeakMap<Money, Map<number, Money>>(), size: 0 };
 
   constructor(settings: TariffSettings) {
     this.ratePerMinute = settings.ratePerMinute;
@@ -86,8 +91,25 @@ export class Tariff {
     return { rate, billedSeconds, charge: this.charge(billedSeconds, rate.ratePerMinute) };
   }
 
-  /** What `billedSeconds` cost at `ratePerMinute`, connect fee included. */
+  /**
+   * What `billedSeconds` cost at `ratePerMinute`, connect fee included. Remembered per rate and
+   * billed seconds: a rate prices calls of a few hundred distinct lengths, and a charge (an
+   * immutable Money) is the same exact amount whichever call asks.
+   */
   charge(billedSeconds: number, ratePerMinute: Money): Money {
-    return callCharge(billedSeconds, ratePerMinute, this.connectFee);
+    const remembered = this.charges;
+    let byBilledSeconds = remembered.byRate.get(ratePerMinute);
+    let charge = byBilledSeconds?.get(billedSeconds);
+    if (charge !== undefined) return charge;
+    charge = callCharge(billedSeconds, ratePerMinute, this.connectFee);
+    if (remembered.size >= REMEMBERED_CHARGES) {
+      remembered.byRate = new WeakMap();
+      remembered.size = 0;
+      byBilledSeconds = undefined;
+    }
+    if (!byBilledSeconds) remembered.byRate.set(ratePerMinute, (byBilledSeconds = new Map<number, Money>()));
+    byBilledSeconds.set(billedSeconds, charge);
+    remembered.size += 1;
+    return charge;
   }
 }

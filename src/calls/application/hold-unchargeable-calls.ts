@@ -74,20 +74,17 @@ export class SettledCalls {
   }
 
   judge(record: CallRecord, isFirstStoredCopy: boolean): CallOutcome {
-    const conflict: CallOutcome = {
-      status: 'rejected',
-      error: new CallIdConflictError(record.callId),
-      callId: record.callId,
-    };
     const outcome = this.stored.get(record.callId);
     if (outcome) {
       if (isFirstStoredCopy && outcome.inserted) return { status: 'created', call: outcome.call };
-      return sameCallContent(outcome.call, record) ? { status: 'duplicate', call: outcome.call } : conflict;
+      return sameCallContent(outcome.call, record)
+        ? { status: 'duplicate', call: outcome.call }
+        : conflict(record);
     }
     const call = this.storedBefore.get(record.callId);
-    if (call) return sameCallContent(call, record) ? { status: 'duplicate', call } : conflict;
+    if (call) return sameCallContent(call, record) ? { status: 'duplicate', call } : conflict(record);
     const held = this.held.get(record.callId)!;
-    if (!sameCallContent(held.record, record)) return conflict;
+    if (!sameCallContent(held.record, record)) return conflict(record);
     const fresh = this.freshRefusals.get(record.callId);
     const error = new CallHeldInSuspenseError(
       held.reason,
@@ -99,4 +96,9 @@ export class SettledCalls {
     );
     return { status: 'rejected', error, callId: record.callId, suspendedCallId: held.suspendedCallId };
   }
+}
+
+/** Built only for a conflicting copy: an error captures a stack trace, ~7 µs a call. */
+function conflict(record: CallRecord): CallOutcome {
+  return { status: 'rejected', error: new CallIdConflictError(record.callId), callId: record.callId };
 }

@@ -1,4 +1,4 @@
-import { v7 as timeOrderedUuid } from 'uuid';
+import { timeOrderedId } from '../../shared/domain/time-ordered-id';
 import type { Money } from '../../shared/domain/money';
 import { minutesOf, type CallRecord } from './call-record';
 
@@ -42,7 +42,7 @@ export function newCall(input: RatedCallInput): Call {
   return {
     ...input.record,
     // Time-ordered ids append to the primary key index instead of landing on random pages.
-    id: timeOrderedUuid(),
+    id: timeOrderedId(),
     customerId: input.customerId,
     minutes: minutesOf(input.record.durationSeconds),
     billedSeconds: input.billedSeconds,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { arrayLiteral } from '../../shared/database/array-literal';
 import { Database, instant } from '../../shared/database/database';
 import { HotStatement } from '../../shared/database/hot-statement';
 import { Money } from '../../shared/domain/money';
@@ -121,47 +122,68 @@ export class MikroOrmCallRepository extends CallRepository {
   }
 
   private insert(calls: Call[]): Promise<{ call_id: string }[]> {
+    const isoOf = sameValueMemo((date: Date) => date.toISOString());
+    const formatOf = sameValueMemo((money: Money) => money.toString());
     return this.db.prepared(
       this.insertStatement.bind({
-        ids: calls.map((c) => c.id),
-        callIds: calls.map((c) => c.callId),
-        customerIds: calls.map((c) => c.customerId),
-        phoneNumbers: calls.map((c) => c.phoneNumber),
-        destinations: calls.map((c) => c.destination),
-        startedAts: calls.map((c) => c.startedAt.toISOString()),
-        minutes: calls.map((c) => c.minutes),
-        durations: calls.map((c) => c.durationSeconds),
-        billedSeconds: calls.map((c) => c.billedSeconds),
-        rateGroups: calls.map((c) => c.rate.group),
-        ratesPerMinute: calls.map((c) => c.rate.ratePerMinute.toString()),
-        charges: calls.map((c) => c.charge.toString()),
-        currencies: calls.map((c) => c.charge.currency),
-        plans: calls.map((c) => c.plan),
-        periods: calls.map((c) => c.period),
-        receivedAts: calls.map((c) => c.receivedAt.toISOString()),
+        ids: arrayLiteral(calls.map((c) => c.id)),
+        callIds: arrayLiteral(calls.map((c) => c.callId)),
+        customerIds: arrayLiteral(calls.map((c) => c.customerId)),
+        phoneNumbers: arrayLiteral(calls.map((c) => c.phoneNumber)),
+        destinations: arrayLiteral(calls.map((c) => c.destination)),
+        startedAts: arrayLiteral(calls.map((c) => c.startedAt.toISOString())),
+        minutes: arrayLiteral(calls.map((c) => c.minutes)),
+        durations: arrayLiteral(calls.map((c) => c.durationSeconds)),
+        billedSeconds: arrayLiteral(calls.map((c) => c.billedSeconds)),
+        rateGroups: arrayLiteral(calls.map((c) => c.rate.group)),
+        ratesPerMinute: arrayLiteral(calls.map((c) => formatOf(c.rate.ratePerMinute))),
+        charges: arrayLiteral(calls.map((c) => formatOf(c.charge))),
+        currencies: arrayLiteral(calls.map((c) => c.charge.currency)),
+        plans: arrayLiteral(calls.map((c) => c.plan)),
+        periods: arrayLiteral(calls.map((c) => c.period)),
+        receivedAts: arrayLiteral(calls.map((c) => isoOf(c.receivedAt))),
       }),
     );
   }
 }
 
-/** The inserted columns, one array each (unnest turns them into rows). */
+/**
+ * The inserted columns, each one array literal (unnest turns them into rows): `arrayLiteral`
+ * builds them in one join each, where pg would concatenate element by element.
+ */
 interface CallColumns {
-  ids: string[];
-  callIds: string[];
-  customerIds: string[];
-  phoneNumbers: string[];
-  destinations: (string | null)[];
-  startedAts: string[];
-  minutes: number[];
-  durations: number[];
-  billedSeconds: number[];
-  rateGroups: string[];
-  ratesPerMinute: string[];
-  charges: string[];
-  currencies: string[];
-  plans: string[];
-  periods: string[];
-  receivedAts: string[];
+  ids: string;
+  callIds: string;
+  customerIds: string;
+  phoneNumbers: string;
+  destinations: string;
+  startedAts: string;
+  minutes: string;
+  durations: string;
+  billedSeconds: string;
+  rateGroups: string;
+  ratesPerMinute: string;
+  charges: string;
+  currencies: string;
+  plans: string;
+  periods: string;
+  receivedAts: string;
+}
+
+/**
+ * `format` remembered for the last value it was given: a batch's calls share one `receivedAt` and
+ * a rate's Money, so most are formatted once. Values are immutable (Money) or not mutated here.
+ */
+function sameValueMemo<T, R>(format: (value: T) => R): (value: T) => R {
+  let last: T | undefined;
+  let lastResult: R | undefined;
+  return (value) => {
+    if (value !== last) {
+      lastResult = format(value);
+      last = value;
+    }
+    return lastResult!;
+  };
 }
 
 function toCall(row: Pick<CallRow, (typeof CALL_COLUMNS)[number]>): Call {

@@ -1,4 +1,4 @@
-import { v7 as timeOrderedUuid } from 'uuid';
+import { timeOrderedId } from '../../shared/domain/time-ordered-id';
 import { CallSuspense, type CallToHold, type HeldCall } from '../../calls';
 
 /** A fake of the `CallSuspense` port for fast use-case tests; its contract suite keeps it honest. */
@@ -9,7 +9,7 @@ export class InMemoryCallSuspense extends CallSuspense {
     for (const { record, reason } of calls)
       if (!this.held.has(record.callId))
         this.held.set(record.callId, {
-          suspendedCallId: timeOrderedUuid(),
+          suspendedCallId: timeOrderedId(),
           record,
           reason,
           status: 'suspended',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { v7 as timeOrderedUuid } from 'uuid';
+import { timeOrderedId } from '../../shared/domain/time-ordered-id';
 import { CallSuspense, type CallToHold, type HeldCall } from '../../calls';
 import { SuspendedCallCount } from '../../metrics';
 import { SuspenseLedger, type SuspenseMonthTotals, type UtcMonthRange } from '../../reconciliation';
@@ -16,7 +16,7 @@ export class SuspendedCallsCallSuspense extends CallSuspense {
   }
 
   async hold(calls: CallToHold[]): Promise<Map<string, HeldCall>> {
-    return toHeld(await this.suspended.hold(calls, () => timeOrderedUuid()));
+    return toHeld(await this.suspended.hold(calls, () => timeOrderedId()));
   }
 
   async heldAmong(callIds: string[]): Promise<Map<string, HeldCall>> {
