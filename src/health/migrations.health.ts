@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { sql } from 'kysely';
-import { migrations } from '../migrations';
 import { Database } from '../shared/database/database';
+import { APPLIED_MIGRATIONS_SQL, pendingMigrations } from '../shared/database/pending-migrations';
 import { isUndefinedTable } from '../shared/database/postgres-errors';
 
 const TIMEOUT_MS = 2000;
-/** MikroORM's record of applied migrations (mikro-orm.config.ts `migrations.tableName`). */
-const APPLIED = sql<{ name: string }>`SELECT name FROM mikro_orm_migrations`;
+const APPLIED = sql.raw<{ name: string }>(APPLIED_MIGRATIONS_SQL);
 
 /**
  * Up when every migration this build ships is applied. A newer build's extra migrations do not
@@ -43,7 +42,6 @@ export class MigrationsHealthIndicator {
         throw error;
       },
     );
-    const names = new Set(applied.map((row) => row.name.replace(/\.[jt]s$/, '')));
-    return migrations.filter((migration) => !names.has(migration.name)).length;
+    return pendingMigrations(applied.map((row) => row.name)).length;
   }
 }

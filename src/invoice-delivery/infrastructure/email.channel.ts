@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import type { AppConfig } from '../../config';
 import type { CustomerProfile } from '../../customers';
 import { DeliveryAttemptError } from '../application/delivery-attempt.error';
@@ -7,7 +7,13 @@ import type { DeliveryJob } from '../application/delivery-job.repository';
 import { type EmailMessage, invoiceEmail } from '../application/invoice-email';
 import type { OutboxFields } from '../domain/delivery';
 
-type Transport = ReturnType<typeof createTransport>;
+type Transport = ReturnType<typeof Nodemailer.createTransport>;
+
+/** Loaded when an email channel is made (SMTP_URL set), not at every start (~100 ms). */
+function loadNodemailer(): typeof Nodemailer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, of the CommonJS build the import would take
+  return require('nodemailer') as typeof Nodemailer;
+}
 
 interface SmtpFailure {
   name?: string;
@@ -37,7 +43,7 @@ export class EmailChannel extends DeliveryChannel {
     super();
     this.timeoutMs = config.DELIVERY_SEND_TIMEOUT_MS;
     this.issuerName = config.INVOICE_ISSUER_NAME;
-    this.transport = createTransport(
+    this.transport = loadNodemailer().createTransport(
       {
         url: config.SMTP_URL!,
         connectionTimeout: this.timeoutMs,

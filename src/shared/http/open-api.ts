@@ -62,7 +62,13 @@ export function createOpenApiDocument(app: NestFastifyApplication, options: Open
   return document;
 }
 
-/** Swagger UI at `/docs`, the document at `/docs-json` (and `/docs-yaml`). */
-export function serveOpenApi(app: NestFastifyApplication, document: OpenAPIObject): void {
+/**
+ * Swagger UI at `/docs`, the document at `/docs-json` (and `/docs-yaml`). Given a factory, the
+ * document is built on the first request for it, not during start-up, and then kept.
+ */
+export function serveOpenApi(
+  app: NestFastifyApplication,
+  document: OpenAPIObject | (() => OpenAPIObject),
+): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
