@@ -11,7 +11,8 @@ RUN npm run build
 # --- runtime: production dependencies and compiled output only ---
 # The devDependency `node` pins Node 24 for local work; here the base image already is Node 24.
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=3000
+# glibc's malloc arenas: two instead of one per thread (package.json config.mallocArenaMax).
+ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional leaves out embedded-postgres and its ~60 MB of PostgreSQL binaries: the image uses DATABASE_URL.

@@ -79,7 +79,10 @@ const SIZES = {
 };
 
 // The service runs with the node flags production uses (`npm run serve`), unless told otherwise.
-const SERVE_NODE_OPTIONS = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).config.nodeOptions;
+const SERVE_CONFIG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).config;
+const SERVE_NODE_OPTIONS = SERVE_CONFIG.nodeOptions;
+// ...and glibc's malloc arena limit, as `npm run serve` and the Docker image set it.
+const MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? SERVE_CONFIG.mallocArenaMax;
 
 const { values: options } = parseArgs({
   options: {
@@ -163,7 +166,7 @@ async function main() {
     databaseUrl: database.url,
     port: await freePort(),
     apiKey,
-    env: catalogEnv,
+    env: { ...catalogEnv, MALLOC_ARENA_MAX },
     cpuProfileDir,
     nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
   });
@@ -272,6 +275,7 @@ async function main() {
         INVOICING_BATCH_SIZE: process.env.INVOICING_BATCH_SIZE ?? 'default',
         LOG_LEVEL: 'warn',
         nodeOptions: options['service-node-options'],
+        MALLOC_ARENA_MAX,
       },
       sizes,
       ratingDeckPrefixes: deckPrefixes,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dockerCommand, nodeOptions, projectFile } from './project-files';
+import { dockerCommand, dockerRuntimeEnv, mallocArenaMax, nodeOptions, projectFile } from './project-files';
 
 const ROOT = join(__dirname, '../..');
 
@@ -25,6 +25,15 @@ describe('The files say what the service does', () => {
   it("runs the Docker image's node with package.json's heap flags, and nothing in between", () => {
     expect(dockerCommand()).toEqual(['node', ...nodeOptions(), 'dist/src/main.js']);
     expect(nodeOptions().length).toBeGreaterThan(0);
+  });
+
+  it("gives the Docker image package.json's malloc arena limit, which npm start and npm run serve pass on", () => {
+    expect(dockerRuntimeEnv().MALLOC_ARENA_MAX).toBe(mallocArenaMax());
+    const pkg = JSON.parse(projectFile('package.json')) as { scripts: Record<string, string> };
+    for (const script of ['start', 'serve'])
+      expect(pkg.scripts[script]).toMatch(
+        /^MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-\$npm_package_config_mallocArenaMax\} exec node /,
+      );
   });
 
   it('leaves the embedded PostgreSQL binaries out of the production image', () => {

@@ -19,3 +19,19 @@ export function nodeOptions(): string[] {
   const pkg = JSON.parse(projectFile('package.json')) as { config: { nodeOptions: string } };
   return pkg.config.nodeOptions.split(/\s+/).filter(Boolean);
 }
+
+/** package.json's config.mallocArenaMax: glibc's MALLOC_ARENA_MAX for every way the service starts. */
+export function mallocArenaMax(): string {
+  const pkg = JSON.parse(projectFile('package.json')) as { config: { mallocArenaMax: string } };
+  return pkg.config.mallocArenaMax;
+}
+
+/** The runtime image's environment: the `ENV` lines of the Dockerfile's last stage, as name → value. */
+export function dockerRuntimeEnv(): Record<string, string> {
+  const dockerfile = projectFile('Dockerfile');
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const env: Record<string, string> = {};
+  for (const [, assignments] of runtime.matchAll(/^ENV (.*)$/gm))
+    for (const [, name, value] of assignments.matchAll(/(\w+)=(\S+)/g)) env[name] = value;
+  return env;
+}
