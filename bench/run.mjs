@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --out FILE] [-- --cpu-prof]
-// Starts a fresh embedded PostgreSQL and the built service, measures the phases of issue 8, prints
+// Starts a fresh embedded PostgreSQL and the built service, measures the phases of issues 8 and 20, prints
 // a table and writes the figures as JSON. See bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -108,7 +108,7 @@ const sizes = { ...SIZES[mode] };
 if (options['batch-concurrency']) sizes.batchConcurrency = Number(options['batch-concurrency']);
 if (options['batch-calls']) sizes.batchCalls = Number(options['batch-calls']);
 if (options['cdr-rows']) sizes.cdrRows = Number(options['cdr-rows']);
-// --rating-deck N: the API's customers are on a plan rating by a generated deck of N prefixes (60/1).
+// --rating-deck N: the API's customers are on a plan rating by a generated deck of N prefixes (60/60).
 const deckPrefixes = options['rating-deck'] ? Number(options['rating-deck']) : 0;
 if (!Number.isInteger(deckPrefixes) || deckPrefixes < 0)
   throw new Error('--rating-deck: a number of prefixes');

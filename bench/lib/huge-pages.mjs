@@ -1,9 +1,9 @@
 // Huge pages for the bench's PostgreSQL. With 4 KB pages, every backend maps each page of
 // shared_buffers it touches with a minor page fault of its own, the first time it touches it: a
 // history request reading ~55 buffers scattered over a 5 GB table then costs PostgreSQL ~1.5 ms of
-// CPU instead of ~0.1 ms, and the service's pooled connections never warm up within a phase.
+// CPU instead of ~0.3-0.4 ms, and the service's pooled connections never warm up within a phase.
 // PostgreSQL's documentation recommends huge pages for large shared_buffers ("Linux Huge Pages",
-// section 19.4.5 of the server administration chapter); production servers run with them.
+// in the server administration chapter), the usual advice for a production server.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const NR_HUGEPAGES = '/proc/sys/vm/nr_hugepages';
