@@ -97,6 +97,29 @@ describe('Recording a batch of calls', () => {
     expect(rows).toEqual([{ call_id: `${tag}-1` }, { call_id: `${tag}-3` }]);
   });
 
+  it('stores destinations spelt with commas, quotes and braces as sent, each on its own call', async () => {
+    // A batch of digits, signs and commas only, and one with characters that need quoting.
+    const batches = [
+      ['+1,415', '0,0', '+351'],
+      ['+1,415', '"1"', '{+351}', 'a\\b', null],
+    ];
+    for (const [b, destinations] of batches.entries()) {
+      const calls = destinations.map((destination, i) => ({
+        ...aCall({ phoneNumber: customer.phoneNumber, callId: `batch-spelling-${b}-${i}` }),
+        destination,
+      }));
+      const response = await service.http().post('/v1/calls/batch').send({ calls }).expect(200);
+      expect(response.body).toMatchObject({ accepted: destinations.length, rejected: [] });
+      const stored = await service.sql<{ call_id: string; destination: string | null }>(
+        `SELECT call_id, destination FROM calls WHERE call_id LIKE $1 ORDER BY call_id`,
+        [`batch-spelling-${b}-%`],
+      );
+      expect(stored).toEqual(
+        destinations.map((destination, i) => ({ call_id: `batch-spelling-${b}-${i}`, destination })),
+      );
+    }
+  });
+
   it('names an unknown field of the batch itself', async () => {
     const response = await service.http().post('/v1/calls/batch').send({ calls: [], x: 1 }).expect(400);
     expect(response.body.errors).toEqual([{ field: 'x', message: 'is not a known field' }]);

@@ -53,9 +53,16 @@ describe('array literals', () => {
     expect(arrayLiteral(['say "hi"', 'C:\\dir', 'a,b {c}'])).toBe('{"say \\"hi\\"","C:\\\\dir","a,b {c}"}');
   });
 
+  it('quote an element whose own comma would split it, however plain its characters', () => {
+    expect(arrayLiteral(['+1,415', '1'])).toBe('{"+1,415","1"}');
+    expect(parseArrayLiteral(arrayLiteral(['1,2', null]))).toEqual(['1,2', null]);
+  });
+
   it('are read back as the very elements given, as pg writes them', () => {
+    const plainCharacters = fc.stringMatching(/^[0-9a-fTZ.:+,-]{0,12}$/);
     const element = fc.oneof(
       fc.string(),
+      plainCharacters,
       fc.constantFrom('NULL', 'null', '', ' ', '"', '\\', ',', '{}', '0.5', 'abc', 'T', 'Z'),
       fc.uuid(),
       fc.integer().map(String),
