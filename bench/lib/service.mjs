@@ -1,4 +1,4 @@
-// The service under test, as production runs it: `node dist/src/main.js` in a child process.
+// The service under test, as production runs it: `node dist/service/main.js` (the bundle) in a child process.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from './http.mjs';
@@ -19,7 +19,7 @@ export async function startService({ databaseUrl, port, apiKey, env = {}, cpuPro
     nodeArgs.push('--require', join(ROOT, 'bench/lib/exit-after-shutdown.cjs'));
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/service/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -23,7 +23,7 @@ function anchorOf(heading: string): string {
 
 describe('The files say what the service does', () => {
   it("runs the Docker image's node with package.json's heap flags, and nothing in between", () => {
-    expect(dockerCommand()).toEqual(['node', ...nodeOptions(), 'dist/src/main.js']);
+    expect(dockerCommand()).toEqual(['node', ...nodeOptions(), 'dist/service/main.js']);
     expect(nodeOptions().length).toBeGreaterThan(0);
   });
 

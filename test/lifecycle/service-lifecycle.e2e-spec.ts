@@ -59,8 +59,56 @@ describe('The service as a process', () => {
       headers: { Authorization: `Bearer ${OPERATOR_KEY}`, 'Content-Type': 'application/json' },
     });
 
+  /**
+   * The bundle (dist/service/) runs code that reads files next to itself in the unbundled layout:
+   * the portal's templates and stylesheet (dist/src), Swagger UI's files and pdfkit's fonts
+   * (node_modules). Each is served once here.
+   */
+  async function expectFilesFoundByTheBundle(port: number, customer: string): Promise<void> {
+    const login = await fetch(`http://127.0.0.1:${port}/portal/login`);
+    expect({ status: login.status, form: (await login.text()).includes('name="apiKey"') }).toEqual({
+      status: 200,
+      form: true,
+    });
+    const stylesheet = await fetch(`http://127.0.0.1:${port}/portal/assets/portal.css`);
+    expect({ status: stylesheet.status, type: stylesheet.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: expect.stringContaining('text/css'),
+    });
+    const docs = await fetch(`http://127.0.0.1:${port}/docs/swagger-ui.css`);
+    expect({ status: docs.status, bytes: (await docs.text()).length > 10_000 }).toEqual({
+      status: 200,
+      bytes: true,
+    });
+
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15, 12));
+    const call = await api(port, '/v1/calls', {
+      method: 'POST',
+      body: JSON.stringify({
+        callId: 'lifecycle-pdf-1',
+        phoneNumber: '+351912340001',
+        destination: '+14155550100',
+        startedAt: lastMonth.toISOString(),
+        minutes: 3,
+      }),
+    });
+    expect(call.status).toBe(201);
+    const invoice = await api(port, `/v1/customers/${customer}/invoices`, {
+      method: 'POST',
+      body: JSON.stringify({ period: lastMonth.toISOString().slice(0, 7) }),
+    });
+    expect(invoice.status).toBe(201);
+    const { id } = (await invoice.json()) as { id: string };
+    const pdf = await api(port, `/v1/invoices/${id}/pdf`);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect({ status: pdf.status, start: bytes.subarray(0, 5).toString('latin1') }).toEqual({
+      status: 200,
+      start: '%PDF-',
+    });
+  }
+
   it(
-    'npm start builds and serves; a second start on the same database refuses in one line and the first keeps working; SIGTERM to npm stops both node and PostgreSQL',
+    'npm start builds and serves from the bundle, its files and PDFs included; a second start on the same database refuses in one line and the first keeps working; SIGTERM to npm stops both node and PostgreSQL',
     async () => {
       const port = httpPort();
       settings = {
@@ -77,6 +125,7 @@ describe('The service as a process', () => {
       });
       expect(created.status).toBe(201);
       customerId = ((await created.json()) as { id: string }).id;
+      await expectFilesFoundByTheBundle(port, customerId);
 
       const second = start(['run', 'serve'], { PORT: String(httpPort()) });
       expect((await second.exited).code).toBe(1);
