@@ -23,7 +23,7 @@ import {
   startDatabase,
 } from './lib/postgres.mjs';
 import { evaluateTargets, printReport } from './lib/report.mjs';
-import { PhaseMonitor } from './lib/monitor.mjs';
+import { PhaseMonitor, processMemory } from './lib/monitor.mjs';
 import {
   checkLineNumbers,
   checkSeededCalls,
@@ -162,28 +162,47 @@ async function main() {
     catalogEnv.DEFAULT_PLAN = 'bench-deck';
     log(`customers seeded through the API rate by a generated deck of ${deckPrefixes} prefixes`);
   }
-  const service = await startService({
-    databaseUrl: database.url,
-    port: await freePort(),
-    apiKey,
-    env: { ...catalogEnv, MALLOC_ARENA_MAX },
-    cpuProfileDir,
-    nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
-  });
-  writeFileSync(join(workDir, 'service.pid'), String(service.pid));
-  serviceOutput = service.output;
-  onTeardown(
-    () => service.stop(),
-    () => service.killNow(),
+  const startBenchService = async () => {
+    const started = await startService({
+      databaseUrl: database.url,
+      port: await freePort(),
+      apiKey,
+      env: { ...catalogEnv, MALLOC_ARENA_MAX },
+      cpuProfileDir,
+      nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
+    });
+    writeFileSync(join(workDir, 'service.pid'), String(started.pid));
+    serviceOutput = started.output;
+    onTeardown(
+      () => started.stop(),
+      () => started.killNow(),
+    );
+    // Start-up has no reset before it: the high-water mark so far is its peak.
+    const memory = processMemory(started.pid);
+    return {
+      started,
+      rssMb: Math.round((memory?.VmHWM ?? 0) / 1024),
+      rssAnonMb: Math.round((memory?.RssAnon ?? 0) / 1024),
+    };
+  };
+  // The first start creates the schema in the empty database; the restart finds it migrated, as
+  // every deploy, restart and added instance does. The phases run against the restarted service.
+  const first = await startBenchService();
+  log(
+    `service healthy in ${Math.round(first.started.startupMs)} ms, migrations included (pid ${first.started.pid})`,
   );
-  log(`service healthy in ${Math.round(service.startupMs)} ms (pid ${service.pid})`);
+  await first.started.stop();
+  const restart = await startBenchService();
+  const service = restart.started;
+  log(`service restarted, healthy in ${Math.round(service.startupMs)} ms (pid ${service.pid})`);
 
   const postmasterPid = Number(readFileSync(join(workDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const monitor = new PhaseMonitor(service.pid, postmasterPid);
-  const figures = { startup: { toHealthyMs: service.startupMs }, rssMb: {} };
-  // Start-up has no reset before it: the high-water mark so far is its peak.
-  figures.rssMb.startup = Math.round((monitor.status()?.VmHWM ?? 0) / 1024);
-  figures.rssAnonMb = { startup: Math.round((monitor.status()?.RssAnon ?? 0) / 1024) };
+  const figures = {
+    startup: { toHealthyMs: first.started.startupMs, restartToHealthyMs: service.startupMs },
+    rssMb: { startup: Math.max(first.rssMb, restart.rssMb) },
+    rssAnonMb: { startup: Math.max(first.rssAnonMb, restart.rssAnonMb) },
+  };
   const ctx = {
     service,
     apiKey,

@@ -64,13 +64,18 @@ export class PhaseMonitor {
   }
 
   status() {
-    try {
-      const text = readFileSync(`/proc/${this.servicePid}/status`, 'utf8');
-      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
-      return { VmRSS: field('VmRSS'), VmHWM: field('VmHWM'), RssAnon: field('RssAnon') };
-    } catch {
-      return null; // the process is gone
-    }
+    return processMemory(this.servicePid);
+  }
+}
+
+/** VmRSS, VmHWM (its peak so far) and RssAnon of a process, in kB, from /proc/<pid>/status; null once it is gone. */
+export function processMemory(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return { VmRSS: field('VmRSS'), VmHWM: field('VmHWM'), RssAnon: field('RssAnon') };
+  } catch {
+    return null; // the process is gone
   }
 }
 

@@ -7,12 +7,15 @@ const RSS_LIMIT_MB = 200;
 export function evaluateTargets(figures) {
   const targets = [];
   const add = (name, value, target, met) => targets.push({ name, value: round(value, 3), target, met });
-  add(
-    'start-up to healthy s',
-    figures.startup.toHealthyMs / 1000,
-    '< 1.5',
-    figures.startup.toHealthyMs < 1500,
-  );
+  const { toHealthyMs, restartToHealthyMs } = figures.startup;
+  add('start-up to healthy s (empty database: migrations)', toHealthyMs / 1000, '< 1.5', toHealthyMs < 1500);
+  if (restartToHealthyMs !== undefined)
+    add(
+      'restart to healthy s (migrated database)',
+      restartToHealthyMs / 1000,
+      '< 1.5',
+      restartToHealthyMs < 1500,
+    );
   if (figures.batch) {
     const ratio = figures.batch.ratioVsIndexed;
     add('batch / COPY (calls-like table)', ratio, '>= 0.7', ratio >= 0.7);
@@ -41,7 +44,19 @@ export function evaluateTargets(figures) {
 export function printReport(result) {
   const f = result.figures;
   const rows = [['figure', 'service', 'limit / detail', 'ratio']];
-  rows.push(['start-up to healthy (incl. migrations)', `${round(f.startup.toHealthyMs)} ms`, '', '']);
+  rows.push([
+    'start-up to healthy (empty database: migrations)',
+    `${round(f.startup.toHealthyMs)} ms`,
+    '',
+    '',
+  ]);
+  if (f.startup.restartToHealthyMs !== undefined)
+    rows.push([
+      'restart to healthy (migrated database)',
+      `${round(f.startup.restartToHealthyMs)} ms`,
+      '',
+      '',
+    ]);
   if (f.seedApi)
     rows.push([
       'customers via POST /v1/customers',
