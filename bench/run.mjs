@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --out FILE] [-- --cpu-prof]
+// npm run bench [-- --quick] [-- --out FILE] [-- --cpu-prof] [-- --service-entry dist/src/main.js]
 // Starts a fresh embedded PostgreSQL and the built service, measures the phases of issues 8 and 20, prints
 // a table and writes the figures as JSON. See bench/README.md.
 import { execFileSync } from 'node:child_process';
@@ -91,6 +91,8 @@ const { values: options } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     phases: { type: 'string', default: 'batch,cdr,single,history,invoicing' },
     'service-node-options': { type: 'string', default: SERVE_NODE_OPTIONS },
+    // The service's entry: the bundle, as production runs it, or dist/src/main.js to compare.
+    'service-entry': { type: 'string', default: 'dist/service/main.js' },
     'batch-concurrency': { type: 'string' },
     'batch-calls': { type: 'string' },
     'cdr-rows': { type: 'string' },
@@ -170,6 +172,7 @@ async function main() {
       env: { ...catalogEnv, MALLOC_ARENA_MAX },
       cpuProfileDir,
       nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
+      entry: options['service-entry'],
     });
     writeFileSync(join(workDir, 'service.pid'), String(started.pid));
     serviceOutput = started.output;
@@ -294,6 +297,7 @@ async function main() {
         INVOICING_BATCH_SIZE: process.env.INVOICING_BATCH_SIZE ?? 'default',
         LOG_LEVEL: 'warn',
         nodeOptions: options['service-node-options'],
+        entry: options['service-entry'],
         MALLOC_ARENA_MAX,
       },
       sizes,

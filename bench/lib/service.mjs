@@ -10,16 +10,25 @@ const STOP_TIMEOUT_MS = 15_000;
 /**
  * Starts the service against `databaseUrl` and waits for GET /health to answer 200.
  * @param {{ databaseUrl: string, port: number, apiKey: string, env?: Record<string, string>,
- *           cpuProfileDir?: string, nodeOptions?: string[] }} options
+ *           cpuProfileDir?: string, nodeOptions?: string[], entry?: string }} options
+ *   entry: the script node runs, relative to the repository (the bundle's entry by default)
  */
-export async function startService({ databaseUrl, port, apiKey, env = {}, cpuProfileDir, nodeOptions = [] }) {
+export async function startService({
+  databaseUrl,
+  port,
+  apiKey,
+  env = {},
+  cpuProfileDir,
+  nodeOptions = [],
+  entry = 'dist/service/main.js',
+}) {
   const nodeArgs = [...nodeOptions];
   if (cpuProfileDir) {
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`);
     nodeArgs.push('--require', join(ROOT, 'bench/lib/exit-after-shutdown.cjs'));
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/service/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
