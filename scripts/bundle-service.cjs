@@ -5,71 +5,88 @@
 // Run by `npm run build` and `npm start`, after tsc and copyAssets.
 //
 // What the bundle keeps of the unbundled layout, so it must ship beside dist/src and node_modules:
-// - each module's own __dirname, __filename and import.meta.url (the portal's templates in
-//   dist/src, swagger-ui-dist's files, ...), rewritten relative to the bundle's folder;
+// - each module's own __dirname, __filename and import.meta (url, dirname, filename, resolve), as
+//   the module would see them unbundled (the portal's templates in dist/src, swagger-ui-dist's
+//   files, MikroORM's and terminus's package lookups);
 // - packages loaded lazily on first use (LAZY_PACKAGES) and imports that do not resolve at build
-//   time (optional peers such as pg-native) stay `require`s of node_modules.
+//   time (optional peers such as pg-native) stay `require`s of node_modules; the build lists them.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { copyFileSync, mkdirSync, readFileSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 /** Required on first use (invoice PDFs, email), so loading them at start would only cost. */
 const LAZY_PACKAGES = ['pdfkit', 'nodemailer'];
 
-// Names the banner gives the bundle's top level; odd on purpose, so no bundled module shadows them.
+// The bundle's top level (names odd on purpose, so no bundled module shadows them).
 const BANNER =
-  'var __phoneBillingBundleDir = __dirname, __phoneBillingPath = require("node:path"), ' +
-  '__phoneBillingUrl = require("node:url");';
+  'var __bundleDir = __dirname, __bundlePath = require("node:path"), ' +
+  '__bundleUrl = require("node:url"), __bundleModule = require("node:module");';
 
-/** Each module's own location, as the unbundled service would see it. */
-function ownLocationPlugin(outDir) {
+// Free uses of these, in any module, read the module's own location (declared by ownLocation
+// below). esbuild replaces only names a module does not declare itself.
+const OWN_LOCATION_NAMES = {
+  __dirname: '__moduleDirname',
+  __filename: '__moduleFilename',
+  'import.meta.url': '__moduleUrl',
+  'import.meta.dirname': '__moduleDirname',
+  'import.meta.filename': '__moduleFilename',
+  'import.meta.resolve': '__moduleResolve',
+};
+
+/**
+ * Declares a module's own location at the start of its first line (so its source map lines stay
+ * true), relative to the bundle's folder: the bundle may move with its node_modules and dist/src.
+ */
+function ownLocation(outDir) {
   return {
     name: 'own-location',
     setup(build) {
       build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
-        let contents = readFileSync(args.path, 'utf8');
-        if (!/__dirname|__filename|import\.meta\.url/.test(contents)) return undefined;
-        const file = `__phoneBillingPath.join(__phoneBillingBundleDir, ${JSON.stringify(relative(outDir, args.path))})`;
-        contents = contents.replaceAll('import.meta.url', `__phoneBillingUrl.pathToFileURL(${file}).href`);
-        // CommonJS code reads these as free names; a module that declares its own keeps it.
-        if (
-          /__dirname|__filename/.test(contents) &&
-          !/(?:var|let|const)\s+__(?:dirname|filename)\b/.test(contents)
-        )
-          contents = `var __filename = ${file}, __dirname = __phoneBillingPath.dirname(__filename);\n${contents}`;
-        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+        const contents = readFileSync(args.path, 'utf8');
+        if (!/__dirname|__filename|import\.meta/.test(contents)) return undefined;
+        const file = `__bundlePath.join(__bundleDir, ${JSON.stringify(relative(outDir, args.path))})`;
+        const declarations =
+          `var __moduleFilename = ${file}, __moduleDirname = __bundlePath.dirname(__moduleFilename), ` +
+          '__moduleUrl = __bundleUrl.pathToFileURL(__moduleFilename).href, ' +
+          '__moduleResolve = (specifier) => __bundleUrl.pathToFileURL(' +
+          '__bundleModule.createRequire(__moduleFilename).resolve(specifier)).href;';
+        return { contents: declarations + contents, loader: 'js', resolveDir: dirname(args.path) };
       });
     },
   };
 }
 
 /** Bare imports that do not resolve here (optional peers, other databases' drivers) stay runtime `require`s. */
-const unresolvedStayExternal = {
-  name: 'unresolved-stay-external',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.pluginData === unresolvedStayExternal) return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        importer: args.importer,
-        pluginData: unresolvedStayExternal,
+function unresolvedStayExternal(leftOut) {
+  const plugin = {
+    name: 'unresolved-stay-external',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData === plugin) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: plugin,
+        });
+        if (resolved.errors.length === 0) return resolved;
+        leftOut.add(args.path);
+        return { path: args.path, external: true };
       });
-      return resolved.errors.length > 0 ? { path: args.path, external: true } : resolved;
-    });
-  },
-};
+    },
+  };
+  return plugin;
+}
 
-/** Builds dist/service/ from dist/src/ (run tsc first). Resolves when the bundle and its cache are written. */
-async function bundleService(root = join(__dirname, '..')) {
-  const esbuild = require('esbuild');
-  const outDir = join(root, 'dist/service');
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, 'dist/src/serve.js')],
-    outfile: join(outDir, 'index.js'),
+/**
+ * esbuild's options for bundling `entry` into `outFile` the way the service is bundled; the names
+ * of bare imports left out because they do not resolve are added to `notInstalled`.
+ */
+function bundleOptions({ entry, outFile, notInstalled = new Set() }) {
+  return {
+    entryPoints: [entry],
+    outfile: outFile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -80,29 +97,58 @@ async function bundleService(root = join(__dirname, '..')) {
     keepNames: true,
     sourcemap: 'linked',
     banner: { js: BANNER },
+    define: OWN_LOCATION_NAMES,
+    // Any other use of import.meta would be an empty object in a CommonJS bundle: fail instead.
+    logOverride: { 'empty-import-meta': 'error' },
     external: LAZY_PACKAGES,
-    plugins: [unresolvedStayExternal, ownLocationPlugin(outDir)],
+    plugins: [unresolvedStayExternal(notInstalled), ownLocation(dirname(outFile))],
     logLevel: 'warning',
-  });
+    metafile: true,
+  };
+}
+
+/** Builds dist/service/ from dist/src/ (run tsc first). Resolves when the bundle and its cache are written. */
+async function bundleService(root = join(__dirname, '..')) {
+  const esbuild = require('esbuild');
+  const outDir = join(root, 'dist/service');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const notInstalled = new Set();
+  try {
+    const { metafile } = await esbuild.build(
+      bundleOptions({
+        entry: join(root, 'dist/src/serve.js'),
+        outFile: join(outDir, 'index.js'),
+        notInstalled,
+      }),
+    );
+    const megabytes = (statSync(join(outDir, 'index.js')).size / 1e6).toFixed(1);
+    console.log(
+      `dist/service/index.js: ${Object.keys(metafile.inputs).length} modules, ${megabytes} MB; ` +
+        `left to node_modules: ${LAZY_PACKAGES.join(', ')} (loaded on first use), ` +
+        `${[...notInstalled].sort().join(', ')} (not installed)`,
+    );
+  } finally {
+    esbuild.stop(); // its helper process would otherwise live as long as `npm start`'s service
+  }
   copyFileSync(join(root, 'scripts/service-main.cjs'), join(outDir, 'main.js'));
   warmCompileCache(outDir);
 }
 
 /**
- * Loads the bundle once (its modules' top level only: nothing starts) with the compile cache on, so
- * the first real start finds the code cache written. Node keys the cache by source and V8 version,
- * so a stale entry is never used.
+ * Loads the bundle once (its modules' top level only: nothing starts) with the compile cache on,
+ * so the first real start finds the code cache written. Node keys the cache by the user, its own
+ * version and the source, so a cache written for another is never used (see the Dockerfile).
  */
 function warmCompileCache(outDir) {
-  const script =
-    `require('node:module').enableCompileCache(${JSON.stringify(join(outDir, 'compile-cache'))});` +
-    `require(${JSON.stringify(join(outDir, 'index.js'))}); process.exit(0);`;
-  const warm = spawnSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+  const warm = spawnSync(process.execPath, [join(outDir, 'main.js'), '--warm-compile-cache'], {
+    stdio: 'inherit',
+  });
   if (warm.status !== 0)
     throw new Error(`loading the bundle to warm its compile cache failed (${warm.status})`);
 }
 
-module.exports = { bundleService };
+module.exports = { bundleOptions, bundleService };
 if (require.main === module)
   bundleService().catch((error) => {
     console.error(error);

@@ -1,9 +1,13 @@
 // The service's production entry, copied to dist/service/main.js by scripts/bundle-service.cjs: turns
-// on V8's compile cache (warmed by the build) and serves from the bundle. A cache that cannot be
-// read or written (a read-only image, another Node version) only costs start-up time.
+// on V8's compile cache and serves from the bundle. A cache that cannot be read or written (another
+// user or Node version than the one that warmed it, a read-only folder) only costs start-up time.
+// `--warm-compile-cache` loads the bundle and exits, so Node writes the cache for this user and
+// Node version (the build runs it, and the Docker image as its runtime user).
 'use strict';
 const { enableCompileCache } = require('node:module');
 const { join } = require('node:path');
 
 enableCompileCache(join(__dirname, 'compile-cache'));
-require('./index.js').serve();
+const service = require('./index.js');
+if (process.argv.includes('--warm-compile-cache')) process.exit(0);
+service.serve();

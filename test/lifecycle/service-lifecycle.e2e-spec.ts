@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ProcessIdentity } from '../../src/shared/database/embedded/process-identity';
@@ -119,6 +119,11 @@ describe('The service as a process', () => {
       const first = start(['start']);
       const tree = await healthyTree(first, port);
       expect(tree.length).toBeGreaterThanOrEqual(3); // npm, node, postgres (and its workers)
+      // The bundler's helper process is stopped once the bundle is written, not left beside the service.
+      const commands = tree.map(({ pid }) =>
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '),
+      );
+      expect(commands.filter((command) => command.includes('esbuild'))).toEqual([]);
       const created = await api(port, '/v1/customers', {
         method: 'POST',
         body: JSON.stringify({ name: 'Ada Lovelace', timezone: 'UTC', phoneNumbers: ['+351912340001'] }),

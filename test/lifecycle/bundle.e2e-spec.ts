@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { aTestFolder, removeTestFolder } from '../support/test-folders';
+
+// The service's own bundling rules (scripts/bundle-service.cjs), applied to small packages in a
+// temporary folder: each module must see its own location, as it would unbundled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleOptions } = require('../../scripts/bundle-service.cjs') as {
+  bundleOptions: (options: { entry: string; outFile: string; notInstalled?: Set<string> }) => object;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const esbuild = require('esbuild') as {
+  build: (options: object) => Promise<unknown>;
+  stop: () => void;
+};
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+describe('Bundling the service', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = aTestFolder('bundle');
+  });
+  afterAll(() => {
+    esbuild.stop();
+    removeTestFolder(folder);
+  });
+
+  async function bundle(entryText: string): Promise<{ output: unknown; notInstalled: string[] }> {
+    const entry = join(folder, 'app', 'entry.js');
+    write(entry, entryText);
+    const outFile = join(folder, 'app', 'out', 'index.js');
+    const notInstalled = new Set<string>();
+    await esbuild.build({ ...bundleOptions({ entry, outFile, notInstalled }), logLevel: 'silent' });
+    const printed = execFileSync(process.execPath, [outFile], { encoding: 'utf8' });
+    return { output: JSON.parse(printed) as unknown, notInstalled: [...notInstalled] };
+  }
+
+  it('gives each module its own __dirname and __filename, even one whose comment reads like a declaration', async () => {
+    const modules = join(folder, 'app', 'node_modules');
+    write(
+      join(modules, 'commonjs-reader', 'index.js'),
+      '// const __dirname = "a comment, not a declaration"\n' +
+        'exports.dir = __dirname;\nexports.file = __filename;\n',
+    );
+    write(join(modules, 'commonjs-reader', 'package.json'), '{ "name": "commonjs-reader" }');
+    const { output } = await bundle(
+      'const reader = require("commonjs-reader");\n' +
+        'console.log(JSON.stringify({ dir: reader.dir, file: reader.file, entryDir: __dirname }));\n',
+    );
+    expect(output).toEqual({
+      dir: join(modules, 'commonjs-reader'),
+      file: join(modules, 'commonjs-reader', 'index.js'),
+      entryDir: join(folder, 'app'),
+    });
+  });
+
+  it("keeps an ES module's own __dirname and gives it its import.meta url, dirname, filename and resolve", async () => {
+    const modules = join(folder, 'app', 'node_modules');
+    write(join(modules, 'neighbour', 'index.js'), 'module.exports = 1;\n');
+    write(join(modules, 'neighbour', 'package.json'), '{ "name": "neighbour" }');
+    write(
+      join(modules, 'esm-reader', 'index.mjs'),
+      'import { dirname } from "node:path";\nimport { fileURLToPath } from "node:url";\n' +
+        'const __dirname = dirname(fileURLToPath(import.meta.url)) + "/own";\n' +
+        'export const own = __dirname;\nexport const url = import.meta.url;\n' +
+        'export const dir = import.meta.dirname;\nexport const file = import.meta.filename;\n' +
+        'export const resolved = import.meta.resolve("neighbour");\n',
+    );
+    write(
+      join(modules, 'esm-reader', 'package.json'),
+      '{ "name": "esm-reader", "type": "module", "exports": "./index.mjs" }',
+    );
+    const { output } = await bundle(
+      'const reader = require("esm-reader");\n' +
+        'console.log(JSON.stringify({ own: reader.own, url: reader.url, dir: reader.dir, file: reader.file, resolved: reader.resolved }));\n',
+    );
+    const file = join(modules, 'esm-reader', 'index.mjs');
+    expect(output).toEqual({
+      own: `${dirname(file)}/own`,
+      url: `file://${file}`,
+      dir: dirname(file),
+      file,
+      resolved: `file://${join(modules, 'neighbour', 'index.js')}`,
+    });
+  });
+
+  it('leaves a package that is not installed to a runtime require, and names it', async () => {
+    const { output, notInstalled } = await bundle(
+      'let found;\ntry { require("not-installed-anywhere"); found = true; } catch { found = false; }\n' +
+        'console.log(JSON.stringify({ found }));\n',
+    );
+    expect({ output, notInstalled }).toEqual({
+      output: { found: false },
+      notInstalled: ['not-installed-anywhere'],
+    });
+  });
+
+  it('refuses a use of import.meta it cannot give a module, rather than leaving it empty', async () => {
+    write(
+      join(folder, 'app', 'node_modules', 'meta-user', 'index.mjs'),
+      'export const meta = import.meta.main;\n',
+    );
+    write(
+      join(folder, 'app', 'node_modules', 'meta-user', 'package.json'),
+      '{ "name": "meta-user", "type": "module", "exports": "./index.mjs" }',
+    );
+    await expect(bundle('console.log(JSON.stringify(require("meta-user").meta));\n')).rejects.toThrow(
+      /import\.meta/,
+    );
+  });
+
+  it('keeps the line numbers of the modules whose location it declares', async () => {
+    const modules = join(folder, 'app', 'node_modules');
+    write(
+      join(modules, 'thrower', 'index.js'),
+      '\n\nexports.where = __dirname;\nexports.fail = () => {\n  throw new Error("line 5");\n};\n',
+    );
+    write(join(modules, 'thrower', 'package.json'), '{ "name": "thrower" }');
+    const entry = join(folder, 'app', 'entry.js');
+    write(
+      entry,
+      'try { require("thrower").fail(); } catch (error) { console.log(JSON.stringify(error.stack.split("\\n")[1])); }\n',
+    );
+    const outFile = join(folder, 'app', 'out', 'index.js');
+    await esbuild.build({ ...bundleOptions({ entry, outFile }), logLevel: 'silent' });
+    const frame = JSON.parse(
+      execFileSync(process.execPath, ['--enable-source-maps', outFile], { encoding: 'utf8' }),
+    ) as string;
+    expect(frame).toContain(`${join('node_modules', 'thrower', 'index.js')}:5`);
+    expect(readFileSync(`${outFile}.map`, 'utf8')).toContain('thrower');
+  });
+});
