@@ -18,7 +18,7 @@ const { dirname, join, relative } = require('node:path');
 /** Required on first use (invoice PDFs, email), so loading them at start would only cost. */
 const LAZY_PACKAGES = ['pdfkit', 'nodemailer'];
 
-// The bundle's top level (names odd on purpose, so no bundled module shadows them).
+// The bundle's top level (prefixed names, which no bundled module declares).
 const BANNER =
   'var __bundleDir = __dirname, __bundlePath = require("node:path"), ' +
   '__bundleUrl = require("node:url"), __bundleModule = require("node:module");';
@@ -33,6 +33,9 @@ const OWN_LOCATION_NAMES = {
   'import.meta.filename': '__moduleFilename',
   'import.meta.resolve': '__moduleResolve',
 };
+
+/** A leading 'use strict' directive, after any comments (tsc writes one atop every CommonJS file). */
+const USE_STRICT_PROLOGUE = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(['"])use strict\1;?/;
 
 /**
  * Declares a module's own location at the start of its first line (so its source map lines stay
@@ -51,7 +54,14 @@ function ownLocation(outDir) {
           '__moduleUrl = __bundleUrl.pathToFileURL(__moduleFilename).href, ' +
           '__moduleResolve = (specifier) => __bundleUrl.pathToFileURL(' +
           '__bundleModule.createRequire(__moduleFilename).resolve(specifier)).href;';
-        return { contents: declarations + contents, loader: 'js', resolveDir: dirname(args.path) };
+        // After a 'use strict' prologue, which must stay first for the module to stay strict; the
+        // ';' ends a prologue written without one.
+        const prologue = USE_STRICT_PROLOGUE.exec(contents)?.[0] ?? '';
+        return {
+          contents: `${prologue};${declarations}${contents.slice(prologue.length)}`,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+        };
       });
     },
   };

@@ -89,6 +89,21 @@ describe('Bundling the service', () => {
     });
   });
 
+  it('keeps a CommonJS module that reads its own folder in strict mode, its directive without a semicolon', async () => {
+    const modules = join(folder, 'app', 'node_modules');
+    write(
+      join(modules, 'strict-reader', 'index.js'),
+      '/* a licence header */\n"use strict"\n' +
+        'exports.strict = (function () { return this === undefined; })();\nexports.dir = __dirname;\n',
+    );
+    write(join(modules, 'strict-reader', 'package.json'), '{ "name": "strict-reader" }');
+    const { output } = await bundle(
+      'const reader = require("strict-reader");\n' +
+        'console.log(JSON.stringify({ strict: reader.strict, dir: reader.dir }));\n',
+    );
+    expect(output).toEqual({ strict: true, dir: join(modules, 'strict-reader') });
+  });
+
   it('leaves a package that is not installed to a runtime require, and names it', async () => {
     const { output, notInstalled } = await bundle(
       'let found;\ntry { require("not-installed-anywhere"); found = true; } catch { found = false; }\n' +
