@@ -30,78 +30,88 @@ describe('Bundling the service', () => {
     removeTestFolder(folder);
   });
 
-  async function bundle(entryText: string): Promise<{ output: unknown; notInstalled: string[] }> {
+  const outFile = () => join(folder, 'app', 'out', 'index.js');
+
+  /** A package in the app's node_modules: its files, and package.json fields besides its name. */
+  function aPackage(name: string, files: Record<string, string>, manifest: object = {}): string {
+    const packageFolder = join(folder, 'app', 'node_modules', name);
+    for (const [file, text] of Object.entries(files)) write(join(packageFolder, file), text);
+    write(join(packageFolder, 'package.json'), JSON.stringify({ name, ...manifest }));
+    return packageFolder;
+  }
+
+  /** Bundles an entry with the service's options, runs it with `nodeArgs`, and parses what it printed. */
+  async function bundle(
+    entryText: string,
+    nodeArgs: string[] = [],
+  ): Promise<{ output: unknown; notInstalled: string[] }> {
     const entry = join(folder, 'app', 'entry.js');
     write(entry, entryText);
-    const outFile = join(folder, 'app', 'out', 'index.js');
     const notInstalled = new Set<string>();
-    await esbuild.build({ ...bundleOptions({ entry, outFile, notInstalled }), logLevel: 'silent' });
-    const printed = execFileSync(process.execPath, [outFile], { encoding: 'utf8' });
+    await esbuild.build({
+      ...bundleOptions({ entry, outFile: outFile(), notInstalled }),
+      logLevel: 'silent',
+    });
+    const printed = execFileSync(process.execPath, [...nodeArgs, outFile()], { encoding: 'utf8' });
     return { output: JSON.parse(printed) as unknown, notInstalled: [...notInstalled] };
   }
 
   it('gives each module its own __dirname and __filename, even one whose comment reads like a declaration', async () => {
-    const modules = join(folder, 'app', 'node_modules');
-    write(
-      join(modules, 'commonjs-reader', 'index.js'),
-      '// const __dirname = "a comment, not a declaration"\n' +
+    const reader = aPackage('commonjs-reader', {
+      'index.js':
+        '// const __dirname = "a comment, not a declaration"\n' +
         'exports.dir = __dirname;\nexports.file = __filename;\n',
-    );
-    write(join(modules, 'commonjs-reader', 'package.json'), '{ "name": "commonjs-reader" }');
+    });
     const { output } = await bundle(
       'const reader = require("commonjs-reader");\n' +
         'console.log(JSON.stringify({ dir: reader.dir, file: reader.file, entryDir: __dirname }));\n',
     );
     expect(output).toEqual({
-      dir: join(modules, 'commonjs-reader'),
-      file: join(modules, 'commonjs-reader', 'index.js'),
+      dir: reader,
+      file: join(reader, 'index.js'),
       entryDir: join(folder, 'app'),
     });
   });
 
   it("keeps an ES module's own __dirname and gives it its import.meta url, dirname, filename and resolve", async () => {
-    const modules = join(folder, 'app', 'node_modules');
-    write(join(modules, 'neighbour', 'index.js'), 'module.exports = 1;\n');
-    write(join(modules, 'neighbour', 'package.json'), '{ "name": "neighbour" }');
-    write(
-      join(modules, 'esm-reader', 'index.mjs'),
-      'import { dirname } from "node:path";\nimport { fileURLToPath } from "node:url";\n' +
-        'const __dirname = dirname(fileURLToPath(import.meta.url)) + "/own";\n' +
-        'export const own = __dirname;\nexport const url = import.meta.url;\n' +
-        'export const dir = import.meta.dirname;\nexport const file = import.meta.filename;\n' +
-        'export const resolved = import.meta.resolve("neighbour");\n',
-    );
-    write(
-      join(modules, 'esm-reader', 'package.json'),
-      '{ "name": "esm-reader", "type": "module", "exports": "./index.mjs" }',
+    const neighbour = aPackage('neighbour', { 'index.js': 'module.exports = 1;\n' });
+    const reader = aPackage(
+      'esm-reader',
+      {
+        'index.mjs':
+          'import { dirname } from "node:path";\nimport { fileURLToPath } from "node:url";\n' +
+          'const __dirname = dirname(fileURLToPath(import.meta.url)) + "/own";\n' +
+          'export const own = __dirname;\nexport const url = import.meta.url;\n' +
+          'export const dir = import.meta.dirname;\nexport const file = import.meta.filename;\n' +
+          'export const resolved = import.meta.resolve("neighbour");\n',
+      },
+      { type: 'module', exports: './index.mjs' },
     );
     const { output } = await bundle(
       'const reader = require("esm-reader");\n' +
         'console.log(JSON.stringify({ own: reader.own, url: reader.url, dir: reader.dir, file: reader.file, resolved: reader.resolved }));\n',
     );
-    const file = join(modules, 'esm-reader', 'index.mjs');
+    const file = join(reader, 'index.mjs');
     expect(output).toEqual({
-      own: `${dirname(file)}/own`,
+      own: `${reader}/own`,
       url: `file://${file}`,
-      dir: dirname(file),
+      dir: reader,
       file,
-      resolved: `file://${join(modules, 'neighbour', 'index.js')}`,
+      resolved: `file://${join(neighbour, 'index.js')}`,
     });
   });
 
   it('keeps a CommonJS module that reads its own folder in strict mode, its directive without a semicolon', async () => {
-    const modules = join(folder, 'app', 'node_modules');
-    write(
-      join(modules, 'strict-reader', 'index.js'),
-      '/* a licence header */\n"use strict"\n' +
+    const reader = aPackage('strict-reader', {
+      'index.js':
+        '/* a licence header */\n"use strict"\n' +
         'exports.strict = (function () { return this === undefined; })();\nexports.dir = __dirname;\n',
-    );
-    write(join(modules, 'strict-reader', 'package.json'), '{ "name": "strict-reader" }');
+    });
     const { output } = await bundle(
       'const reader = require("strict-reader");\n' +
         'console.log(JSON.stringify({ strict: reader.strict, dir: reader.dir }));\n',
     );
-    expect(output).toEqual({ strict: true, dir: join(modules, 'strict-reader') });
+    expect(output).toEqual({ strict: true, dir: reader });
   });
 
   it('leaves a package that is not installed to a runtime require, and names it', async () => {
@@ -116,13 +126,10 @@ describe('Bundling the service', () => {
   });
 
   it('refuses a use of import.meta it cannot give a module, rather than leaving it empty', async () => {
-    write(
-      join(folder, 'app', 'node_modules', 'meta-user', 'index.mjs'),
-      'export const meta = import.meta.main;\n',
-    );
-    write(
-      join(folder, 'app', 'node_modules', 'meta-user', 'package.json'),
-      '{ "name": "meta-user", "type": "module", "exports": "./index.mjs" }',
+    aPackage(
+      'meta-user',
+      { 'index.mjs': 'export const meta = import.meta.main;\n' },
+      { type: 'module', exports: './index.mjs' },
     );
     await expect(bundle('console.log(JSON.stringify(require("meta-user").meta));\n')).rejects.toThrow(
       /import\.meta/,
@@ -130,23 +137,15 @@ describe('Bundling the service', () => {
   });
 
   it('keeps the line numbers of the modules whose location it declares', async () => {
-    const modules = join(folder, 'app', 'node_modules');
-    write(
-      join(modules, 'thrower', 'index.js'),
-      '\n\nexports.where = __dirname;\nexports.fail = () => {\n  throw new Error("line 5");\n};\n',
-    );
-    write(join(modules, 'thrower', 'package.json'), '{ "name": "thrower" }');
-    const entry = join(folder, 'app', 'entry.js');
-    write(
-      entry,
+    aPackage('thrower', {
+      'index.js':
+        '\n\nexports.where = __dirname;\nexports.fail = () => {\n  throw new Error("line 5");\n};\n',
+    });
+    const { output } = await bundle(
       'try { require("thrower").fail(); } catch (error) { console.log(JSON.stringify(error.stack.split("\\n")[1])); }\n',
+      ['--enable-source-maps'],
     );
-    const outFile = join(folder, 'app', 'out', 'index.js');
-    await esbuild.build({ ...bundleOptions({ entry, outFile }), logLevel: 'silent' });
-    const frame = JSON.parse(
-      execFileSync(process.execPath, ['--enable-source-maps', outFile], { encoding: 'utf8' }),
-    ) as string;
-    expect(frame).toContain(`${join('node_modules', 'thrower', 'index.js')}:5`);
-    expect(readFileSync(`${outFile}.map`, 'utf8')).toContain('thrower');
+    expect(output).toEqual(expect.stringContaining(`${join('node_modules', 'thrower', 'index.js')}:5`));
+    expect(readFileSync(`${outFile()}.map`, 'utf8')).toContain('thrower');
   });
 });
