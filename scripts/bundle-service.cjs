@@ -23,8 +23,8 @@ const BANNER =
   'var __bundleDir = __dirname, __bundlePath = require("node:path"), ' +
   '__bundleUrl = require("node:url"), __bundleModule = require("node:module");';
 
-// Free uses of these, in any module, read the module's own location (declared by ownLocation
-// below). esbuild replaces only names a module does not declare itself.
+// Free uses of these, in any module, read the module's own location (declared by
+// ownLocationDeclarations below). esbuild replaces only names a module does not declare itself.
 const OWN_LOCATION_NAMES = {
   __dirname: '__moduleDirname',
   __filename: '__moduleFilename',
@@ -38,27 +38,54 @@ const OWN_LOCATION_NAMES = {
 const USE_STRICT_PROLOGUE = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(['"])use strict\1;?/;
 
 /**
- * Declares a module's own location at the start of its first line (so its source map lines stay
- * true), relative to the bundle's folder: the bundle may move with its node_modules and dist/src.
+ * The declarations that give a module its own location, relative to the bundle's folder (the bundle
+ * may move with its node_modules and dist/src), or '' when the module reads none of them.
  */
-function ownLocation(outDir) {
+function ownLocationDeclarations(contents, path, outDir) {
+  if (!/__dirname|__filename|import\.meta/.test(contents)) return '';
+  const file = `__bundlePath.join(__bundleDir, ${JSON.stringify(relative(outDir, path))})`;
+  return (
+    `var __moduleFilename = ${file}, __moduleDirname = __bundlePath.dirname(__moduleFilename), ` +
+    '__moduleUrl = __bundleUrl.pathToFileURL(__moduleFilename).href, ' +
+    '__moduleResolve = (specifier) => __bundleUrl.pathToFileURL(' +
+    '__bundleModule.createRequire(__moduleFilename).resolve(specifier)).href;'
+  );
+}
+
+/**
+ * `contents` with every non-ASCII character written as a \uXXXX escape (a surrogate pair for one
+ * above U+FFFF), which means the same character in strings, template literals, regular expressions
+ * and identifiers. esbuild escapes strings itself but leaves regular expression literals as they
+ * are (validator's alphabets, for one); one such character anywhere makes V8 hold the whole bundle's
+ * source as UTF-16, twice its size, for as long as the process lives. A character written as an
+ * identity escape (a backslash before it) loses that backslash. Not for tagged templates' raw text.
+ */
+function escapeNonAscii(contents) {
+  return contents.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes, character) => {
+    const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes;
+    const code = character.charCodeAt(0);
+    return `${kept}\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Rewrites each module as it loads: its own location declared at the start of its first line (so
+ * its source map lines stay true), and its non-ASCII characters escaped.
+ */
+function rewriteModules(outDir) {
   return {
-    name: 'own-location',
+    name: 'rewrite-modules',
     setup(build) {
       build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
-        const contents = readFileSync(args.path, 'utf8');
-        if (!/__dirname|__filename|import\.meta/.test(contents)) return undefined;
-        const file = `__bundlePath.join(__bundleDir, ${JSON.stringify(relative(outDir, args.path))})`;
-        const declarations =
-          `var __moduleFilename = ${file}, __moduleDirname = __bundlePath.dirname(__moduleFilename), ` +
-          '__moduleUrl = __bundleUrl.pathToFileURL(__moduleFilename).href, ' +
-          '__moduleResolve = (specifier) => __bundleUrl.pathToFileURL(' +
-          '__bundleModule.createRequire(__moduleFilename).resolve(specifier)).href;';
+        const original = readFileSync(args.path, 'utf8').replace(/^\uFEFF/, ''); // a byte order mark
+        const declarations = ownLocationDeclarations(original, args.path, outDir);
+        const contents = /[\u0080-\uffff]/.test(original) ? escapeNonAscii(original) : original;
+        if (!declarations && contents === original) return undefined;
         // After a 'use strict' prologue, which must stay first for the module to stay strict; the
         // ';' ends a prologue written without one.
-        const prologue = USE_STRICT_PROLOGUE.exec(contents)?.[0] ?? '';
+        const prologue = declarations ? (USE_STRICT_PROLOGUE.exec(contents)?.[0] ?? '') : '';
         return {
-          contents: `${prologue};${declarations}${contents.slice(prologue.length)}`,
+          contents: declarations ? `${prologue};${declarations}${contents.slice(prologue.length)}` : contents,
           loader: 'js',
           resolveDir: dirname(args.path),
         };
@@ -111,7 +138,7 @@ function bundleOptions({ entry, outFile, notInstalled = new Set() }) {
     // Any other use of import.meta would be an empty object in a CommonJS bundle: fail instead.
     logOverride: { 'empty-import-meta': 'error' },
     external: LAZY_PACKAGES,
-    plugins: [unresolvedStayExternal(notInstalled), ownLocation(dirname(outFile))],
+    plugins: [unresolvedStayExternal(notInstalled), rewriteModules(dirname(outFile))],
     logLevel: 'warning',
     metafile: true,
   };

@@ -136,6 +136,22 @@ describe('Bundling the service', () => {
     );
   });
 
+  it('writes only ASCII, so V8 keeps the source in one byte a character, and its regular expressions match as before', async () => {
+    aPackage('alphabets', {
+      'index.js':
+        '\uFEFF"use strict";\n' +
+        'const words = ["ÇƏĞİ", "naïve", "😀", "é", "\\\\é", "x"];\n' +
+        'const patterns = [/^[A-ZÇƏĞİıÖŞÜ]+$/i, /^[a-zï]+$/, /^[😀]$/u, /^\\é$/, /\\\\é/, /^[ぁ-ん]$/];\n' +
+        'exports.matches = patterns.map((pattern) => words.map((word) => pattern.test(word)));\n' +
+        'exports.text = "café ☕ 😀";\n',
+    });
+    const entryText = 'console.log(JSON.stringify(require("alphabets")));\n';
+    const { output } = await bundle(entryText);
+    const unbundled = execFileSync(process.execPath, [join(folder, 'app', 'entry.js')], { encoding: 'utf8' });
+    expect(output).toEqual(JSON.parse(unbundled));
+    expect(readFileSync(outFile(), 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
   it('keeps the line numbers of the modules whose location it declares', async () => {
     aPackage('thrower', {
       'index.js':
