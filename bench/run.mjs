@@ -81,8 +81,8 @@ const SIZES = {
 // The service runs with the node flags production uses (`npm run serve`), unless told otherwise.
 const SERVE_CONFIG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).config;
 const SERVE_NODE_OPTIONS = SERVE_CONFIG.nodeOptions;
-// ...and glibc's malloc arena limit, as `npm run serve` and the Docker image set it.
-const MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? SERVE_CONFIG.mallocArenaMax;
+// ...and glibc's malloc tunables, as `npm run serve` and the Docker image set them.
+const GLIBC_TUNABLES = process.env.GLIBC_TUNABLES ?? SERVE_CONFIG.glibcTunables;
 
 const { values: options } = parseArgs({
   options: {
@@ -169,7 +169,7 @@ async function main() {
       databaseUrl: database.url,
       port: await freePort(),
       apiKey,
-      env: { ...catalogEnv, MALLOC_ARENA_MAX },
+      env: { ...catalogEnv, GLIBC_TUNABLES },
       cpuProfileDir,
       nodeOptions: options['service-node-options'].split(' ').filter(Boolean),
       entry: options['service-entry'],
@@ -298,7 +298,7 @@ async function main() {
         LOG_LEVEL: 'warn',
         nodeOptions: options['service-node-options'],
         entry: options['service-entry'],
-        MALLOC_ARENA_MAX,
+        GLIBC_TUNABLES,
       },
       sizes,
       ratingDeckPrefixes: deckPrefixes,

@@ -169,16 +169,20 @@ async function bundleService(root = join(__dirname, '..')) {
     esbuild.stop(); // its helper process would otherwise live as long as `npm start`'s service
   }
   copyFileSync(join(root, 'scripts/service-main.cjs'), join(outDir, 'main.js'));
-  warmCompileCache(outDir);
+  warmCompileCache(root, outDir);
 }
 
 /**
  * Loads the bundle once (its modules' top level only: nothing starts) with the compile cache on,
  * so the first real start finds the code cache written. Node keys the cache by the user, its own
- * version and the source, so a cache written for another is never used (see the Dockerfile).
+ * version, V8's flags and the source, so a cache written for another is never used (see the
+ * Dockerfile); hence node runs here with the flags the service runs with, package.json's
+ * config.nodeOptions (some V8 flags, --no-maglev for one, change the key).
  */
-function warmCompileCache(outDir) {
-  const warm = spawnSync(process.execPath, [join(outDir, 'main.js'), '--warm-compile-cache'], {
+function warmCompileCache(root, outDir) {
+  const { nodeOptions } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).config;
+  const flags = nodeOptions.split(/\s+/).filter(Boolean);
+  const warm = spawnSync(process.execPath, [...flags, join(outDir, 'main.js'), '--warm-compile-cache'], {
     stdio: 'inherit',
   });
   if (warm.status !== 0)

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dockerCommand, dockerRuntimeEnv, mallocArenaMax, nodeOptions, projectFile } from './project-files';
+import {
+  dockerCommand,
+  dockerRuntimeEnv,
+  dockerWarmFlags,
+  glibcTunables,
+  nodeOptions,
+  projectFile,
+} from './project-files';
 
 const ROOT = join(__dirname, '../..');
 
@@ -22,17 +29,22 @@ function anchorOf(heading: string): string {
 }
 
 describe('The files say what the service does', () => {
-  it("runs the Docker image's node with package.json's heap flags, and nothing in between", () => {
+  it("runs the Docker image's node with package.json's V8 flags, and nothing in between", () => {
     expect(dockerCommand()).toEqual(['node', ...nodeOptions(), 'dist/service/main.js']);
     expect(nodeOptions().length).toBeGreaterThan(0);
   });
 
-  it("gives the Docker image package.json's malloc arena limit, which npm start and npm run serve pass on", () => {
-    expect(dockerRuntimeEnv().MALLOC_ARENA_MAX).toBe(mallocArenaMax());
+  it("warms the Docker image's compile cache with the flags it runs with, which key the cache", () => {
+    expect(dockerWarmFlags()).toEqual(nodeOptions());
+  });
+
+  it("gives the Docker image package.json's glibc tunables, which npm start and npm run serve pass on", () => {
+    expect(dockerRuntimeEnv().GLIBC_TUNABLES).toBe(glibcTunables());
+    expect(glibcTunables()).toMatch(/^glibc\.malloc\./);
     const pkg = JSON.parse(projectFile('package.json')) as { scripts: Record<string, string> };
     for (const script of ['start', 'serve'])
       expect(pkg.scripts[script]).toMatch(
-        /^MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-\$npm_package_config_mallocArenaMax\} exec node /,
+        /^GLIBC_TUNABLES=\$\{GLIBC_TUNABLES:-\$npm_package_config_glibcTunables\} exec node /,
       );
   });
 

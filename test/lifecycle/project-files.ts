@@ -14,16 +14,25 @@ export function dockerCommand(): string[] {
   return JSON.parse(line[1]) as string[];
 }
 
-/** package.json's config.nodeOptions: the service's heap flags, one source for every way it starts. */
+/** package.json's config.nodeOptions: the service's V8 flags, one source for every way it starts. */
 export function nodeOptions(): string[] {
   const pkg = JSON.parse(projectFile('package.json')) as { config: { nodeOptions: string } };
   return pkg.config.nodeOptions.split(/\s+/).filter(Boolean);
 }
 
-/** package.json's config.mallocArenaMax: glibc's MALLOC_ARENA_MAX for every way the service starts. */
-export function mallocArenaMax(): string {
-  const pkg = JSON.parse(projectFile('package.json')) as { config: { mallocArenaMax: string } };
-  return pkg.config.mallocArenaMax;
+/** package.json's config.glibcTunables: glibc's GLIBC_TUNABLES for every way the service starts. */
+export function glibcTunables(): string {
+  const pkg = JSON.parse(projectFile('package.json')) as { config: { glibcTunables: string } };
+  return pkg.config.glibcTunables;
+}
+
+/** The node flags of the runtime image's `RUN node ... dist/service/main.js --warm-compile-cache`. */
+export function dockerWarmFlags(): string[] {
+  const line = /^RUN node (.*)dist\/service\/main\.js --warm-compile-cache\s*$/m.exec(
+    projectFile('Dockerfile'),
+  );
+  if (!line) throw new Error('The Dockerfile does not warm the compile cache with node');
+  return line[1].split(/\s+/).filter(Boolean);
 }
 
 /** The runtime image's environment: the `ENV` lines of the Dockerfile's last stage, as name → value. */

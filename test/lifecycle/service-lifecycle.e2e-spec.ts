@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ProcessIdentity } from '../../src/shared/database/embedded/process-identity';
 import { createFreshDatabase, dropDatabase } from '../support/test-database';
 import { aTestFolder, removeTestFolder } from '../support/test-folders';
-import { dockerCommand } from './project-files';
+import { dockerCommand, glibcTunables, nodeOptions } from './project-files';
 import {
   allGone,
   killAll,
@@ -124,6 +125,9 @@ describe('The service as a process', () => {
         readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '),
       );
       expect(commands.filter((command) => command.includes('esbuild'))).toEqual([]);
+      // glibc splits GLIBC_TUNABLES in place at its ':'s as it reads them: join the pieces again.
+      const environment = readFileSync(`/proc/${tree[1].pid}/environ`, 'utf8').replace(/\0/g, ':');
+      expect(environment).toContain(`GLIBC_TUNABLES=${glibcTunables()}`);
       const created = await api(port, '/v1/customers', {
         method: 'POST',
         body: JSON.stringify({ name: 'Ada Lovelace', timezone: 'UTC', phoneNumbers: ['+351912340001'] }),
@@ -152,6 +156,21 @@ describe('The service as a process', () => {
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
+
+  it("the build's compile cache is the one node accepts under the service's flags", () => {
+    // Node keys the cache by V8's flags among others: a cache warmed under other flags is never read.
+    const loading = spawnSync(
+      process.execPath,
+      [...nodeOptions(), 'dist/service/main.js', '--warm-compile-cache'],
+      {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
+        encoding: 'utf8',
+      },
+    );
+    expect(loading.status).toBe(0);
+    expect(loading.stderr).toMatch(/V8 code cache for CommonJS \S*dist\/service\/index\.js was accepted/);
+  });
 
   it(
     'two starts at the same moment: one serves, the other refuses; migration:up migrates the running database through its server; SIGINT to npm run serve stops everything, data intact',
