@@ -143,13 +143,28 @@ describe('Bundling the service', () => {
         'const words = ["ÇƏĞİ", "naïve", "😀", "é", "\\\\é", "x"];\n' +
         'const patterns = [/^[A-ZÇƏĞİıÖŞÜ]+$/i, /^[a-zï]+$/, /^[😀]$/u, /^\\é$/, /\\\\é/, /^[ぁ-ん]$/];\n' +
         'exports.matches = patterns.map((pattern) => words.map((word) => pattern.test(word)));\n' +
-        'exports.text = "café ☕ 😀";\n',
+        'exports.text = "café ☕ 😀";\n' +
+        // What only the unescaped characters mean: a line separator ends a // comment, and
+        // continues a string after a backslash; a no-break space separates tokens; letters name.
+        '// a comment ends at a line separator\u2028exports.afterSeparator = true;\n' +
+        'exports.continued = "a\\\u2028b";\n' +
+        'const\u00A0spaced = 1;\n' +
+        'const prénom = "Zoë";\n' +
+        'exports.names = { spaced, prénom };\n' +
+        '/*! licence: © Ørsted */\n',
     });
     const entryText = 'console.log(JSON.stringify(require("alphabets")));\n';
     const { output } = await bundle(entryText);
     const unbundled = execFileSync(process.execPath, [join(folder, 'app', 'entry.js')], { encoding: 'utf8' });
     expect(output).toEqual(JSON.parse(unbundled));
     expect(readFileSync(outFile(), 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it("refuses to write a bundle a non-ASCII character is left in (a tagged template's raw text), and says where", async () => {
+    aPackage('raw-text', { 'index.js': 'exports.raw = String.raw`naïve\\n`;\n' });
+    await expect(bundle('console.log(JSON.stringify(require("raw-text").raw));\n')).rejects.toThrow(
+      /the bundle holds "ï" \(U\+EF\) at offset \d+, in ".*String\.raw`na/,
+    );
   });
 
   it('keeps the line numbers of the modules whose location it declares', async () => {
