@@ -128,6 +128,10 @@ describe('The service as a process', () => {
       // glibc splits GLIBC_TUNABLES in place at its ':'s as it reads them: join the pieces again.
       const environment = readFileSync(`/proc/${tree[1].pid}/environ`, 'utf8').replace(/\0/g, ':');
       expect(environment).toContain(`GLIBC_TUNABLES=${glibcTunables()}`);
+      // ...and only node's: the embedded PostgreSQL keeps glibc's own allocator settings.
+      const postmaster = tree[commands.findIndex((command) => / -D .* -p \d+/.test(command))];
+      const postgresEnvironment = readFileSync(`/proc/${postmaster.pid}/environ`, 'utf8').split('\0');
+      expect(postgresEnvironment.filter((entry) => entry.startsWith('GLIBC_TUNABLES='))).toEqual([]);
       const created = await api(port, '/v1/customers', {
         method: 'POST',
         body: JSON.stringify({ name: 'Ada Lovelace', timezone: 'UTC', phoneNumbers: ['+351912340001'] }),

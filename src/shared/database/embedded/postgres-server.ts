@@ -125,7 +125,7 @@ export async function startServer(options: {
     {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
+      env: postgresEnvironment(),
       ...(options.runAs ?? {}),
     },
   );
@@ -298,11 +298,22 @@ async function exitsWithin(identity: ReturnType<typeof identityOf>, ms: number):
   return !isRunning(identity);
 }
 
+/**
+ * The environment PostgreSQL's programs run in: the service's, with messages in English (the log
+ * lines are matched), and without GLIBC_TUNABLES, which npm start sets for node's allocator
+ * (README, "Heap limits") and which would fix PostgreSQL's mmap threshold too.
+ */
+function postgresEnvironment(): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env, LC_MESSAGES: 'C' };
+  delete environment.GLIBC_TUNABLES;
+  return environment;
+}
+
 function run(command: string, args: string[], runAs: RunAs | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
+      env: postgresEnvironment(),
       ...(runAs ?? {}),
     });
     let errors = '';
