@@ -136,6 +136,8 @@ async function main() {
   );
 
   const loadAtStart = loadavg();
+  // The code measured is the checkout as the run starts; commits made while it runs are not in it.
+  const commit = gitCommit();
   const now = new Date();
   const period = periodCode(utcMonthStart(now, -1));
   checkLineNumbers(sizes.apiCustomers + sizes.runCustomers);
@@ -278,7 +280,7 @@ async function main() {
     schema: 1,
     mode,
     date: now.toISOString(),
-    commit: gitCommit(),
+    commit,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
