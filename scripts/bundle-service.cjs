@@ -14,7 +14,7 @@
 const { spawnSync } = require('node:child_process');
 const { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
-const acorn = require('acorn');
+const { asciiOnly, escapeNonAscii } = require('./ascii-bundle.cjs');
 
 /** Required on first use (invoice PDFs, email), so loading them at start would only cost. */
 const LAZY_PACKAGES = ['pdfkit', 'nodemailer'];
@@ -53,100 +53,10 @@ function ownLocationDeclarations(contents, path, outDir) {
   );
 }
 
-/** A non-ASCII character as a \uXXXX escape (one half of a surrogate pair above U+FFFF). */
-const asEscape = (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-
-/**
- * A regular expression literal with each non-ASCII character escaped: the same pattern, with or
- * without the u flag (a pair of escaped surrogates is one code point under it). An identity escape
- * (a backslash before the character, allowed only without the u flag) loses its backslash.
- */
-function escapeRegExp(literal) {
-  return literal.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes, character) => {
-    const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes;
-    return kept + asEscape(character);
-  });
-}
-
-/**
- * A comment with its non-ASCII characters escaped, except U+2028 and U+2029: those are line
- * terminators, which end a // comment and count for automatic semicolon insertion.
- */
-const escapeComment = (comment) => comment.replace(/[\u0080-\u2027\u202a-\uffff]/g, asEscape);
-
-/**
- * `contents` with the non-ASCII characters that esbuild leaves as they are escaped: those in regular
- * expression literals (validator's alphabets, for one) and comments (the licences it keeps). esbuild
- * escapes strings, template literals and identifiers itself. One non-ASCII character anywhere makes
- * V8 hold the whole bundle's source as UTF-16, twice its size, for as long as the process lives.
- * Unchanged when acorn cannot parse the module; anything left is refused by asciiOnly.
- */
-function escapeNonAscii(contents) {
-  for (const sourceType of ['module', 'script']) {
-    const edits = [];
-    const keep = (start, end, escape) => {
-      const text = contents.slice(start, end);
-      if (/[\u0080-\uffff]/.test(text)) edits.push({ start, end, text: escape(text) });
-    };
-    try {
-      acorn.parse(contents, {
-        ecmaVersion: 'latest',
-        sourceType,
-        allowHashBang: true,
-        allowReturnOutsideFunction: true,
-        allowImportExportEverywhere: true,
-        allowAwaitOutsideFunction: true,
-        onToken: (token) => {
-          if (token.type === acorn.tokTypes.regexp) keep(token.start, token.end, escapeRegExp);
-        },
-        onComment: (_block, _text, start, end) => keep(start, end, escapeComment),
-      });
-    } catch {
-      continue; // a CommonJS module that is not valid as an ES module (octal escapes, `with`)
-    }
-    let escaped = '';
-    let from = 0;
-    for (const edit of edits.sort((a, b) => a.start - b.start)) {
-      escaped += contents.slice(from, edit.start) + edit.text;
-      from = edit.end;
-    }
-    return escaped + contents.slice(from);
-  }
-  return contents;
-}
-
-/**
- * Refuses a bundle with a non-ASCII character left (a tagged template's raw text, which no escape
- * keeps the same, or a module acorn could not parse), naming where it is.
- */
-function asciiOnly(outFile) {
-  return {
-    name: 'ascii-only',
-    setup(build) {
-      build.onEnd((result) => {
-        if (result.errors.length > 0) return undefined;
-        const text = readFileSync(outFile, 'utf8');
-        const found = /[\u0080-\uffff]/.exec(text);
-        if (!found) return undefined;
-        const around = JSON.stringify(text.slice(Math.max(0, found.index - 60), found.index + 20));
-        return {
-          errors: [
-            {
-              text:
-                `the bundle holds ${JSON.stringify(found[0])} (U+${found[0].codePointAt(0).toString(16).toUpperCase()}) at ` +
-                `offset ${found.index}, in ${around}; V8 would keep the whole source as UTF-16, twice the memory`,
-            },
-          ],
-        };
-      });
-    },
-  };
-}
-
 /**
  * Rewrites each module as it loads: its own location declared at the start of its first line (so
- * its source map lines stay true), and the non-ASCII characters esbuild would
- * leave escaped (escapeNonAscii).
+ * its source map lines stay true), and the non-ASCII characters esbuild would leave escaped
+ * (scripts/ascii-bundle.cjs); a module acorn cannot parse for that comes with a warning.
  */
 function rewriteModules(outDir) {
   return {
@@ -155,8 +65,13 @@ function rewriteModules(outDir) {
       build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
         const original = readFileSync(args.path, 'utf8').replace(/^\uFEFF/, ''); // a byte order mark
         const declarations = ownLocationDeclarations(original, args.path, outDir);
-        const contents = /[\u0080-\uffff]/.test(original) ? escapeNonAscii(original) : original;
-        if (!declarations && contents === original) return undefined;
+        const { contents, unparsed } = /[\u0080-\uffff]/.test(original)
+          ? escapeNonAscii(original)
+          : { contents: original };
+        const warnings = unparsed
+          ? [{ text: `not parsed to escape its non-ASCII characters: ${unparsed}` }]
+          : [];
+        if (!declarations && contents === original && !unparsed) return undefined;
         // After a 'use strict' prologue, which must stay first for the module to stay strict; the
         // ';' ends a prologue written without one.
         const prologue = declarations ? (USE_STRICT_PROLOGUE.exec(contents)?.[0] ?? '') : '';
@@ -164,6 +79,7 @@ function rewriteModules(outDir) {
           contents: declarations ? `${prologue};${declarations}${contents.slice(prologue.length)}` : contents,
           loader: 'js',
           resolveDir: dirname(args.path),
+          warnings,
         };
       });
     },

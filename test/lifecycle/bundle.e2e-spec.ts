@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aTestFolder, removeTestFolder } from '../support/test-folders';
 
@@ -136,7 +136,7 @@ describe('Bundling the service', () => {
     );
   });
 
-  it('writes only ASCII, so V8 keeps the source in one byte a character, and its regular expressions match as before', async () => {
+  it('writes only ASCII, so V8 keeps the source in one byte a character, and each module means what it meant unbundled', async () => {
     aPackage('alphabets', {
       'index.js':
         '\uFEFF"use strict";\n' +
@@ -144,27 +144,34 @@ describe('Bundling the service', () => {
         'const patterns = [/^[A-ZÇƏĞİıÖŞÜ]+$/i, /^[a-zï]+$/, /^[😀]$/u, /^\\é$/, /\\\\é/, /^[ぁ-ん]$/];\n' +
         'exports.matches = patterns.map((pattern) => words.map((word) => pattern.test(word)));\n' +
         'exports.text = "café ☕ 😀";\n' +
-        // What only the unescaped characters mean: a line separator ends a // comment, and
-        // continues a string after a backslash; a no-break space separates tokens; letters name.
+        // What only the unescaped characters mean: a line separator ends a // comment, continues
+        // a string after a backslash, and makes a block comment a line break (so `return` returns
+        // nothing); a no-break space separates tokens; letters name.
         '// a comment ends at a line separator\u2028exports.afterSeparator = true;\n' +
+        'exports.returnsNothing = (() => { return /* é \u2028 */ 1; })() === undefined;\n' +
         'exports.continued = "a\\\u2028b";\n' +
         'const\u00A0spaced = 1;\n' +
         'const prénom = "Zoë";\n' +
         'exports.names = { spaced, prénom };\n' +
         '/*! licence: © Ørsted */\n',
+      // Parses only as a script (an octal escape), not as an ES module.
+      'sloppy.js': 'exports.octal = "\\101";\nexports.matches = /^[à-ÿ]+$/.test("ÿà");\n',
     });
-    const entryText = 'console.log(JSON.stringify(require("alphabets")));\n';
+    const entryText =
+      'console.log(JSON.stringify({ ...require("alphabets"), sloppy: require("alphabets/sloppy.js") }));\n';
     const { output } = await bundle(entryText);
     const unbundled = execFileSync(process.execPath, [join(folder, 'app', 'entry.js')], { encoding: 'utf8' });
     expect(output).toEqual(JSON.parse(unbundled));
     expect(readFileSync(outFile(), 'utf8')).not.toMatch(/[\u0080-\uffff]/);
   });
 
-  it("refuses to write a bundle a non-ASCII character is left in (a tagged template's raw text), and says where", async () => {
-    aPackage('raw-text', { 'index.js': 'exports.raw = String.raw`naïve\\n`;\n' });
-    await expect(bundle('console.log(JSON.stringify(require("raw-text").raw));\n')).rejects.toThrow(
-      /the bundle holds "ï" \(U\+EF\) at offset \d+, in ".*String\.raw`na/,
+  it("fails the build, writing nothing, when a non-ASCII character would be left (a tagged template's raw text), naming it and its module", async () => {
+    aPackage('raw-text', { 'index.js': '\nexports.raw = String.raw`naïve 😀\\n`;\n' });
+    const failed = bundle('console.log(JSON.stringify(require("raw-text").raw));\n');
+    await expect(failed).rejects.toThrow(
+      /"ï" \(U\+00EF\) from \.\.\/node_modules\/raw-text\/index\.js:2:\d+ is left in the bundle/,
     );
+    expect([existsSync(outFile()), existsSync(`${outFile()}.map`)]).toEqual([false, false]);
   });
 
   it('keeps the line numbers of the modules whose location it declares', async () => {

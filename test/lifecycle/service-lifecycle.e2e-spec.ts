@@ -129,8 +129,8 @@ describe('The service as a process', () => {
       const environment = readFileSync(`/proc/${tree[1].pid}/environ`, 'utf8').replace(/\0/g, ':');
       expect(environment).toContain(`GLIBC_TUNABLES=${glibcTunables()}`);
       // ...and only node's: the embedded PostgreSQL keeps glibc's own allocator settings.
-      const postmaster = tree[commands.findIndex((command) => / -D .* -p \d+/.test(command))];
-      const postgresEnvironment = readFileSync(`/proc/${postmaster.pid}/environ`, 'utf8').split('\0');
+      const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0];
+      const postgresEnvironment = readFileSync(`/proc/${postmaster}/environ`, 'utf8').split('\0');
       expect(postgresEnvironment.filter((entry) => entry.startsWith('GLIBC_TUNABLES='))).toEqual([]);
       const created = await api(port, '/v1/customers', {
         method: 'POST',
