@@ -29,7 +29,7 @@ COPY config ./config
 # rewrite its own code cache (Node checks it against the bundle's source, not against tampering).
 RUN rm -rf dist/service/compile-cache && mkdir dist/service/compile-cache && chown node:node dist/service/compile-cache
 USER node
-RUN node --max-semi-space-size=8 --max-old-space-size=160 --no-concurrent-recompilation dist/service/main.js --warm-compile-cache
+RUN node --max-semi-space-size=8 --max-old-space-size=112 --no-concurrent-recompilation dist/service/main.js --warm-compile-cache
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
@@ -37,4 +37,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # service, which closes gracefully; run it under an init (compose's `init: true`, `docker run --init`).
 # The flags are package.json's config.nodeOptions, as in the warming RUN above (the cache is keyed
 # by V8's flags; test/lifecycle/files.e2e-spec.ts keeps the three equal).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "--no-concurrent-recompilation", "dist/service/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=112", "--no-concurrent-recompilation", "dist/service/main.js"]

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { documentApiKeys } from './auth';
 import { acceptPortalForms, PortalProblemPages, registerPortalPlugins } from './portal';
+import { admitCallBatchesInTurn } from './calls';
 import { acceptCdrFiles } from './cdr-files';
 import { AppConfiguration, type AppConfig } from './config';
 import { observeHttpMetrics } from './metrics';
@@ -53,6 +54,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   useSecurityHeaders(fastify);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   const config = app.get(AppConfiguration);
+  admitCallBatchesInTurn(fastify, config.CALL_BATCH_CONCURRENCY);
   // The customer portal's pages: its errors are HTML pages, its plugins are in place before its routes.
   const portalPages = new PortalProblemPages({ brand: config.INVOICE_ISSUER_NAME, cookies: config });
   app.useGlobalFilters(new ProblemDetailsFilter(routes, portalPages));

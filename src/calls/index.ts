@@ -1,4 +1,5 @@
 export { CallsModule } from './calls.module';
+export { admitCallBatchesInTurn } from './http/call-batch-admission';
 export { BillableCallsModule } from './billable-calls.module';
 export { LineCallsModule } from './line-calls.module';
 export { InvoiceCallsModule } from './invoice-calls.module';

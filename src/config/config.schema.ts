@@ -60,6 +60,9 @@ const settingsSchema = z.object({
   // Batches the monthly run issues at once, each on its own connection (keep below the pool size).
   // Three kept both cores of the 2-core bench machine busiest; a divisor of 24 splits customers evenly.
   INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(24).default(3),
+  // Call batches (POST /v1/calls/batch) read and recorded at once; the others wait their turn, unread.
+  // Two keep the service judging one while PostgreSQL stores the other, and bound the heap they take.
+  CALL_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   MAX_CALL_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(1440),
   // Switch CDR files (README "Switch CDR files"): the largest upload, and the rows recorded per chunk.
   CDR_FILE_MAX_BYTES: z.coerce
