@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
-import { documentApiKeys } from './auth';
+import { AuthenticateCallerQuery, bearerTokenOf, documentApiKeys } from './auth';
 import { acceptPortalForms, PortalProblemPages, registerPortalPlugins } from './portal';
 import { admitCallBatchesInTurn } from './calls';
 import { acceptCdrFiles } from './cdr-files';
@@ -54,7 +54,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   useSecurityHeaders(fastify);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   const config = app.get(AppConfiguration);
-  admitCallBatchesInTurn(fastify, config.CALL_BATCH_CONCURRENCY);
+  const callers = app.get(AuthenticateCallerQuery);
+  admitCallBatchesInTurn(fastify, config.CALL_BATCH_CONCURRENCY, (request) =>
+    callers.isOperatorKey(bearerTokenOf(request.headers.authorization)),
+  );
   // The customer portal's pages: its errors are HTML pages, its plugins are in place before its routes.
   const portalPages = new PortalProblemPages({ brand: config.INVOICE_ISSUER_NAME, cookies: config });
   app.useGlobalFilters(new ProblemDetailsFilter(routes, portalPages));

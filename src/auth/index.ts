@@ -12,5 +12,6 @@ export {
   Public,
 } from './http/access.decorators';
 export { CurrentCaller } from './http/request-caller';
+export { bearerTokenOf } from './http/api-key.guard';
 export { documentApiKeys } from './http/document-api-keys';
 export { CUSTOMER_API_KEY } from './http/dto/customer-api-key.response';

@@ -32,7 +32,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   afterEach(() => opened.splice(0).forEach((batch) => batch.abort()));
   afterAll(() => service.close());
 
-  function aBatch(callIds: string[]): HeldBatch {
+  function aBatch(callIds: string[], apiKey = OPERATOR_KEY): HeldBatch {
     const body = Buffer.from(
       JSON.stringify({
         calls: callIds.map((callId) => aCall({ phoneNumber: customer.phoneNumber, callId })),
@@ -46,7 +46,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
       path: '/v1/calls/batch',
       agent: false,
       headers: {
-        Authorization: `Bearer ${OPERATOR_KEY}`,
+        Authorization: `Bearer ${apiKey}`,
         'Content-Type': 'application/json',
         'Content-Length': body.length,
       },
@@ -105,5 +105,16 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
     next.sendRest();
     await expect(next.answered).resolves.toBe(200);
     expect(await stored(['cut-off', 'gave-up', 'after-both'])).toEqual(['after-both']);
+  });
+
+  it('refuses a batch without the operator key at once, rather than queueing it behind the operator', async () => {
+    const held = aBatch(['held-for-stranger']);
+    const stranger = aBatch(['stranger'], 'not-the-operator-key');
+    stranger.sendRest();
+    await expect(stranger.answered).resolves.toBe(401);
+    expect(held.isAnswered()).toBe(false);
+    held.sendRest();
+    await expect(held.answered).resolves.toBe(200);
+    expect(await stored(['held-for-stranger', 'stranger'])).toEqual(['held-for-stranger']);
   });
 });

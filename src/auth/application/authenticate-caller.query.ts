@@ -27,6 +27,11 @@ export class AuthenticateCallerQuery {
     return sameKeyHash(hashApiKey(presentedKey), this.metricsTokenHash);
   }
 
+  /** Whether the presented key is OPERATOR_API_KEY; no database read, so it may run before a body is read. */
+  isOperatorKey(presentedKey: string | null): boolean {
+    return presentedKey !== null && sameKeyHash(hashApiKey(presentedKey), this.operatorKeyHash);
+  }
+
   /** `presentedKey` is null when the request carried no key at all. */
   async execute(presentedKey: string | null): Promise<Caller> {
     if (presentedKey === null) throw new MissingApiKeyError();
