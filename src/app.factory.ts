@@ -55,9 +55,11 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   const config = app.get(AppConfiguration);
   const callers = app.get(AuthenticateCallerQuery);
-  admitCallBatchesInTurn(fastify, config.CALL_BATCH_CONCURRENCY, (request) =>
-    callers.isOperatorKey(bearerTokenOf(request.headers.authorization)),
-  );
+  admitCallBatchesInTurn(fastify, {
+    concurrency: config.CALL_BATCH_CONCURRENCY,
+    readTimeoutMs: config.CALL_BATCH_READ_TIMEOUT_MS,
+    mayRecord: (request) => callers.isOperatorKey(bearerTokenOf(request.headers.authorization)),
+  });
   // The customer portal's pages: its errors are HTML pages, its plugins are in place before its routes.
   const portalPages = new PortalProblemPages({ brand: config.INVOICE_ISSUER_NAME, cookies: config });
   app.useGlobalFilters(new ProblemDetailsFilter(routes, portalPages));

@@ -63,6 +63,8 @@ const settingsSchema = z.object({
   // Call batches (POST /v1/calls/batch) read and recorded at once; the others wait their turn, unread.
   // Two keep the service judging one while PostgreSQL stores the other, and bound the heap they take.
   CALL_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // How long an admitted batch's body may take to arrive before its connection is closed.
+  CALL_BATCH_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAX_CALL_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(1440),
   // Switch CDR files (README "Switch CDR files"): the largest upload, and the rows recorded per chunk.
   CDR_FILE_MAX_BYTES: z.coerce

@@ -14,7 +14,12 @@ interface HeldBatch {
 
 /** Long enough for a one-call batch to be answered many times over when nothing holds it back. */
 const ANSWER_TIME_MS = 500;
+/** For a batch opened first to reach the service and take its place before the next is opened. */
+const TO_TAKE_ITS_PLACE_MS = 100;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Longer than the holds below, short enough to wait for. */
+const READ_TIMEOUT_MS = 1_500;
 
 describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   let service: TestApp;
@@ -22,7 +27,9 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   let port: number;
 
   beforeAll(async () => {
-    service = await startTestApp({ env: { CALL_BATCH_CONCURRENCY: '1' } });
+    service = await startTestApp({
+      env: { CALL_BATCH_CONCURRENCY: '1', CALL_BATCH_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS) },
+    });
     customer = await aCustomer(service);
     await service.app.listen(0, '127.0.0.1');
     port = (service.app.getHttpServer().address() as AddressInfo).port;
@@ -80,6 +87,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
 
   it('reads a batch only once the batch before it is answered, and records both', async () => {
     const first = aBatch(['turn-1']);
+    await pause(TO_TAKE_ITS_PLACE_MS);
     const second = aBatch(['turn-2']);
     second.sendRest();
     await pause(ANSWER_TIME_MS);
@@ -95,6 +103,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
 
   it('frees the place of a batch whose client goes away mid-body, and of one that gave up waiting', async () => {
     const cutOff = aBatch(['cut-off']);
+    await pause(TO_TAKE_ITS_PLACE_MS);
     const gaveUp = aBatch(['gave-up']);
     gaveUp.sendRest();
     await pause(ANSWER_TIME_MS);
@@ -109,6 +118,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
 
   it('refuses a batch without the operator key at once, rather than queueing it behind the operator', async () => {
     const held = aBatch(['held-for-stranger']);
+    await pause(TO_TAKE_ITS_PLACE_MS);
     const stranger = aBatch(['stranger'], 'not-the-operator-key');
     stranger.sendRest();
     await expect(stranger.answered).resolves.toBe(401);
@@ -116,5 +126,15 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
     held.sendRest();
     await expect(held.answered).resolves.toBe(200);
     expect(await stored(['held-for-stranger', 'stranger'])).toEqual(['held-for-stranger']);
+  });
+
+  it('closes an admitted batch whose body stalls past CALL_BATCH_READ_TIMEOUT_MS, and reads the next', async () => {
+    const stalled = aBatch(['stalled']);
+    await pause(TO_TAKE_ITS_PLACE_MS);
+    const next = aBatch(['after-stall']);
+    next.sendRest();
+    await expect(stalled.answered).rejects.toThrow();
+    await expect(next.answered).resolves.toBe(200);
+    expect(await stored(['stalled', 'after-stall'])).toEqual(['after-stall']);
   });
 });
