@@ -6,10 +6,11 @@ import {
   EmbeddedPortInUseError,
   startEmbeddedDatabase,
 } from '../../src/shared/database/embedded-database';
+import { aListeningPort } from '../support/listening-ports';
 import { aTestFolder, removeTestFolder } from '../support/test-folders';
 import { withClient } from '../support/test-database';
 
-const aPort = () => 60000 + Math.floor(Math.random() * 4000);
+const aPort = () => aListeningPort('embeddedPostgres');
 
 describe('The embedded PostgreSQL', () => {
   let folder: string;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ProcessIdentity } from '../../src/shared/database/embedded/process-identity';
+import { aListeningPort } from '../support/listening-ports';
 import { createFreshDatabase, dropDatabase } from '../support/test-database';
 import { aTestFolder, removeTestFolder } from '../support/test-folders';
 import { dockerCommand, glibcTunables, nodeOptions } from './project-files';
@@ -27,8 +28,8 @@ describe('The service as a process', () => {
   let folder: string;
   let dataDir: string;
   const started: ProcessIdentity[] = [];
-  const httpPort = () => 40000 + Math.floor(Math.random() * 10000);
-  const databasePort = () => 50000 + Math.floor(Math.random() * 5000);
+  const httpPort = () => aListeningPort('service');
+  const databasePort = () => aListeningPort('servicePostgres');
   let settings: Record<string, string>;
   let customerId: string;
 

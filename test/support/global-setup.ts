@@ -5,6 +5,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig } from '../../mikro-orm.config';
 import { startEmbeddedDatabase } from '../../src/shared/database/embedded-database';
 import { migrateToLatest } from '../../src/shared/database/migrate';
+import { aListeningPort } from './listening-ports';
 import { removeTestFolder, sweepAbandonedTestFolders, TEST_FOLDER_PREFIX } from './test-folders';
 import {
   assertTestDatabase,
@@ -34,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
     try {
       const embedded = await startEmbeddedDatabase({
         dataDir: join(folder, 'pg'),
-        port: 55000 + Math.floor(Math.random() * 5000),
+        port: aListeningPort('testRunPostgres'),
         purpose: 'tests',
         postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
       });
