@@ -35,11 +35,13 @@ const escapeComment = (comment) => comment.replace(/[\u0080-\u2027\u202a-\uffff]
 /**
  * A module's source with the non-ASCII characters esbuild leaves escaped: those in regular
  * expression literals and comments, found by parsing it with acorn (as an ES module, else as a
- * script). `unparsed` is acorn's error when it parses as neither; the source is then unchanged.
+ * script). Unchanged when it is ASCII already; `unparsed` is acorn's error when it parses as
+ * neither, and the source is then unchanged too.
  *
  * @returns {{ contents: string, unparsed?: string }}
  */
 function escapeNonAscii(contents) {
+  if (!NON_ASCII.test(contents)) return { contents };
   let unparsed;
   for (const sourceType of ['module', 'script']) {
     const edits = [];

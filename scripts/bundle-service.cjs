@@ -65,9 +65,7 @@ function rewriteModules(outDir) {
       build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
         const original = readFileSync(args.path, 'utf8').replace(/^\uFEFF/, ''); // a byte order mark
         const declarations = ownLocationDeclarations(original, args.path, outDir);
-        const { contents, unparsed } = /[\u0080-\uffff]/.test(original)
-          ? escapeNonAscii(original)
-          : { contents: original };
+        const { contents, unparsed } = escapeNonAscii(original);
         const warnings = unparsed
           ? [{ text: `not parsed to escape its non-ASCII characters: ${unparsed}` }]
           : [];

@@ -80,14 +80,20 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
     return batch;
   }
 
+  /** A batch opened first, given the time to reach the service and take its place before the next. */
+  async function aBatchInItsPlace(callIds: string[]): Promise<HeldBatch> {
+    const batch = aBatch(callIds);
+    await pause(TO_TAKE_ITS_PLACE_MS);
+    return batch;
+  }
+
   const stored = async (callIds: string[]) =>
     (await service.sql<{ call_id: string }>('SELECT call_id FROM calls WHERE call_id = ANY($1)', [callIds]))
       .map((row) => row.call_id)
       .sort();
 
   it('reads a batch only once the batch before it is answered, and records both', async () => {
-    const first = aBatch(['turn-1']);
-    await pause(TO_TAKE_ITS_PLACE_MS);
+    const first = await aBatchInItsPlace(['turn-1']);
     const second = aBatch(['turn-2']);
     second.sendRest();
     await pause(ANSWER_TIME_MS);
@@ -102,8 +108,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   });
 
   it('frees the place of a batch whose client goes away mid-body, and of one that gave up waiting', async () => {
-    const cutOff = aBatch(['cut-off']);
-    await pause(TO_TAKE_ITS_PLACE_MS);
+    const cutOff = await aBatchInItsPlace(['cut-off']);
     const gaveUp = aBatch(['gave-up']);
     gaveUp.sendRest();
     await pause(ANSWER_TIME_MS);
@@ -117,8 +122,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   });
 
   it('refuses a batch without the operator key at once, rather than queueing it behind the operator', async () => {
-    const held = aBatch(['held-for-stranger']);
-    await pause(TO_TAKE_ITS_PLACE_MS);
+    const held = await aBatchInItsPlace(['held-for-stranger']);
     const stranger = aBatch(['stranger'], 'not-the-operator-key');
     stranger.sendRest();
     await expect(stranger.answered).resolves.toBe(401);
@@ -129,8 +133,7 @@ describe('Call batches read in turn (CALL_BATCH_CONCURRENCY)', () => {
   });
 
   it('closes an admitted batch whose body stalls past CALL_BATCH_READ_TIMEOUT_MS, and reads the next', async () => {
-    const stalled = aBatch(['stalled']);
-    await pause(TO_TAKE_ITS_PLACE_MS);
+    const stalled = await aBatchInItsPlace(['stalled']);
     const next = aBatch(['after-stall']);
     next.sendRest();
     await expect(stalled.answered).rejects.toThrow();

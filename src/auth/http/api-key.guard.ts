@@ -38,7 +38,10 @@ export class ApiKeyGuard implements CanActivate {
   }
 }
 
-/** The bearer token in an Authorization header: null when no key was sent; '' (never a valid key) when the header is not a bearer token. */
+/**
+ * The bearer token in an Authorization header: null when no key was sent; '' (never a valid key)
+ * when the header is not a bearer token.
+ */
 export function bearerTokenOf(header: string | undefined): string | null {
   if (header === undefined || header.trim() === '') return null;
   return BEARER.exec(header)?.[1] ?? '';
